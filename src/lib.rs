@@ -1,0 +1,13 @@
+//! kam-score: key-account value scoring (客户价值评分), grades (客户分级) and relationship
+//! strategies (关系策略) for B2B account lists.
+//!
+//! The core modules are plain Rust; `wasm` holds the WebAssembly bindings and is compiled
+//! only for `wasm32`.
+
+pub mod field;
+pub mod parse;
+pub mod row;
+pub mod texts;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,157 @@
+//! Every text a person reads comes from one table per language, keyed by stable codes.
+//!
+//! A key is `namespace.code` (for example `tier.vip`). Adding a language means adding one
+//! table file beside `en.rs` and `zh_cn.rs` and one arm in [`Lang`]. Templates use `{name}`
+//! placeholders that [`fill`] replaces.
+
+mod en;
+mod zh_cn;
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language the crate has texts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the texts are checked for completeness.
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// Reads a BCP 47 tag such as `zh-CN`, `zh`, `en-US`; anything not Chinese is English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::ZhCn => zh_cn::TEXTS,
+            Lang::En => en::TEXTS,
+        }
+    }
+
+    fn index(self) -> &'static HashMap<&'static str, &'static str> {
+        static ZH: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+        static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+        let cell = match self {
+            Lang::ZhCn => &ZH,
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| self.table().iter().copied().collect())
+    }
+}
+
+/// The text for `key` in `lang`. A missing key returns the key itself, so that a gap shows
+/// up on screen instead of breaking a call; a test keeps every table complete.
+pub fn text(lang: Lang, key: &str) -> &str {
+    lang.index().get(key).copied().unwrap_or(key)
+}
+
+/// Whether `key` exists in `lang`'s table.
+pub fn has(lang: Lang, key: &str) -> bool {
+    lang.index().contains_key(key)
+}
+
+/// Replaces `{name}` placeholders in a template with the given values.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A code with its zh-CN and en texts: how every grade, strategy and action is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Label {
+    /// The label for `code` in `namespace`, with the texts of key `namespace.code`.
+    pub fn new(namespace: &str, code: &str) -> Label {
+        Label::with_args(namespace, code, &[])
+    }
+
+    /// As [`Label::new`], with `{name}` placeholders filled in both languages.
+    pub fn with_args(namespace: &str, code: &str, args: &[(&str, &str)]) -> Label {
+        let key = format!("{namespace}.{code}");
+        Label {
+            code: code.to_string(),
+            zh: fill(text(Lang::ZhCn, &key), args),
+            en: fill(text(Lang::En, &key), args),
+        }
+    }
+
+    /// The text in one language.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::ZhCn => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        for lang in Lang::ALL {
+            for other in Lang::ALL {
+                for (key, _) in other.table() {
+                    assert!(has(lang, key), "{key} is missing in {lang:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_defined_twice() {
+        for lang in Lang::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for (key, _) in lang.table() {
+                assert!(seen.insert(*key), "{key} twice in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_across_languages() {
+        let names = |t: &str| {
+            let mut v: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
+                .collect();
+            v.sort();
+            v
+        };
+        for (key, en_text) in Lang::En.table() {
+            assert_eq!(names(en_text), names(text(Lang::ZhCn, key)), "{key}");
+        }
+    }
+
+    #[test]
+    fn missing_key_shows_itself() {
+        assert_eq!(text(Lang::En, "no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::ZhCn);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+    }
+}
