@@ -5,8 +5,10 @@
 //! only for `wasm32`.
 
 pub mod field;
+pub mod grades;
 pub mod parse;
 pub mod row;
+pub mod strategy;
 pub mod texts;
 
 #[cfg(target_arch = "wasm32")]
