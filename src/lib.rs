@@ -6,8 +6,10 @@
 
 pub mod field;
 pub mod grades;
+pub mod model;
 pub mod parse;
 pub mod row;
+pub mod score;
 pub mod strategy;
 pub mod texts;
 

@@ -312,10 +312,8 @@ pub fn parse_date(text: &str) -> Result<Option<i64>, ParseError> {
     // Drop a time part: "2026-03-15T10:00:00Z", "2026/3/15 10:00".
     let date_part = s.split(['T', ' ']).next().unwrap_or(s);
     let unified: String = date_part
-        .replace('年', "-")
-        .replace('月', "-")
-        .replace('日', "")
-        .replace('号', "")
+        .replace(['年', '月'], "-")
+        .replace(['日', '号'], "")
         .replace(['/', '.'], "-");
     let parts: Vec<&str> = unified.split('-').collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {

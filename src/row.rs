@@ -153,8 +153,8 @@ pub fn read_cell(
                 FieldKind::Rating => Value::Number(check_rating(v)?),
                 FieldKind::Category | FieldKind::Text => Value::Text(format_number(v)),
                 FieldKind::Flag => match v {
-                    x if x == 1.0 => Value::Flag(true),
-                    x if x == 0.0 => Value::Flag(false),
+                    1.0 => Value::Flag(true),
+                    0.0 => Value::Flag(false),
                     _ => return Err(CellProblem::NumberNotAllowed(kind_name(kind))),
                 },
             }))
@@ -318,6 +318,18 @@ impl AccountRow {
         match self.value(key)? {
             Value::Date(d) => Some(*d),
             _ => None,
+        }
+    }
+
+    /// Fills `last_order_days` from `last_order_date` as of a day (days since 1970-01-01),
+    /// when only the date is given. An order dated after `as_of` counts as today.
+    pub fn derive_recency(&mut self, as_of_days: i64) {
+        if self.number("last_order_days").is_none() {
+            if let (Some(date), Some(field)) =
+                (self.date("last_order_date"), by_key("last_order_days"))
+            {
+                self.set(field, Value::Number((as_of_days - date).max(0) as f64));
+            }
         }
     }
 

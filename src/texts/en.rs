@@ -14,7 +14,18 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("score.no_inputs", "None of the model's inputs is present"),
     (
         "score.next_tier",
-        "{factor}: {field} from {from} to {to} reaches {tier}",
+        "{factor} from {from} to {to} lifts the account to {tier}",
     ),
+    // rfm: batch RFM segments
+    ("rfm.champions", "Champions"),
+    ("rfm.loyal", "Loyal"),
+    ("rfm.potential_loyalists", "Potential loyalists"),
+    ("rfm.new", "New"),
+    ("rfm.promising", "Promising"),
+    ("rfm.need_attention", "Need attention"),
+    ("rfm.about_to_sleep", "About to sleep"),
+    ("rfm.at_risk", "At risk"),
+    ("rfm.cant_lose", "Can't lose"),
+    ("rfm.hibernating", "Hibernating"),
     // scoring.end
 ];

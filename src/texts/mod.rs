@@ -94,6 +94,25 @@ impl Label {
         }
     }
 
+    /// As [`Label::with_args`], with values that differ by language (numbers, lists).
+    pub fn localized(
+        namespace: &str,
+        code: &str,
+        args: impl Fn(Lang) -> Vec<(&'static str, String)>,
+    ) -> Label {
+        let key = format!("{namespace}.{code}");
+        let render = |lang: Lang| {
+            let values = args(lang);
+            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(text(lang, &key), &pairs)
+        };
+        Label {
+            code: code.to_string(),
+            zh: render(Lang::ZhCn),
+            en: render(Lang::En),
+        }
+    }
+
     /// The text in one language.
     pub fn in_lang(&self, lang: Lang) -> &str {
         match lang {

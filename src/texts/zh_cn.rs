@@ -14,7 +14,18 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("score.no_inputs", "模型需要的数据一项都没有"),
     (
         "score.next_tier",
-        "{factor}:{field} 从 {from} 提高到 {to},即可升为{tier}",
+        "{factor}从 {from} 调整到 {to},即可升为{tier}",
     ),
+    // rfm: batch RFM segments
+    ("rfm.champions", "重要价值客户"),
+    ("rfm.loyal", "忠诚客户"),
+    ("rfm.potential_loyalists", "潜在忠诚客户"),
+    ("rfm.new", "新客户"),
+    ("rfm.promising", "有潜力客户"),
+    ("rfm.need_attention", "需要关注"),
+    ("rfm.about_to_sleep", "即将沉睡"),
+    ("rfm.at_risk", "流失风险"),
+    ("rfm.cant_lose", "不能失去"),
+    ("rfm.hibernating", "沉睡客户"),
     // scoring.end
 ];
