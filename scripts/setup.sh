@@ -17,7 +17,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 need_apt=()
-command -v wasm-opt >/dev/null || need_apt+=(binaryen)
 if [ "${KAM_SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
@@ -39,8 +38,16 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install wasm-pack
 fi
 
-if [ -f www/package-lock.json ] && [ ! -d www/node_modules ]; then
-  log "installing the page's npm packages from the lockfile"
-  (cd www && npm ci --no-audit --no-fund)
-fi
+# npm packages from the lockfiles: wasm-opt (binaryen 132; Debian's binaryen 108 breaks the
+# externref table wasm-bindgen emits) and the browser-test driver. Re-installed when a
+# lockfile changes.
+for dir in . www; do
+  [ -f "$dir/package-lock.json" ] || continue
+  stamp="$dir/node_modules/.kam-lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    log "installing npm packages in $dir from its lockfile"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+done
 log "ready"

@@ -342,5 +342,5 @@ pub fn score_row_ranked(model: &CompiledModel, row: &AccountRow, ranks: &dyn Ran
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

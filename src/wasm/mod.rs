@@ -1,1 +1,8 @@
-//! WebAssembly bindings (filled in below).
+//! WebAssembly bindings: thin camelCase wrappers over the core, errors turned into JS
+//! `Error`s at the edge, results typed for TypeScript. No rule lives here.
+
+mod convert;
+mod scoring;
+mod types;
+
+pub use scoring::*;

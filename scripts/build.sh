@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly packages for the three targets into pkg/web, pkg/bundler and
+# pkg/node (size-optimised release, wasm-opt -Oz), and puts the web build beside the page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# wasm-pack takes the wasm-opt on PATH: the one from the lockfile (binaryen 132).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+for target in web bundler nodejs; do
+  out=${target/nodejs/node}
+  echo "[build] wasm-pack build --target $target → pkg/$out"
+  wasm-pack --quiet build --release --mode no-install --target "$target" --out-dir "pkg/$out" --out-name kam_score
+done
+rm -rf www/pkg && mkdir -p www/pkg && cp pkg/web/kam_score.js pkg/web/kam_score_bg.wasm pkg/web/kam_score.d.ts www/pkg/
+echo "[build] kam_score_bg.wasm: $(wc -c < pkg/web/kam_score_bg.wasm) bytes, $(gzip -9c pkg/web/kam_score_bg.wasm | wc -c) gzipped"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: native Rust, the wasm build in Node and
+# in headless Chromium, and the JavaScript API of the built packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+./scripts/setup.sh
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --quiet
+
+step "wasm builds (web, bundler, node)"
+./scripts/build.sh
+
+step "wasm tests in Node"
+wasm-pack test --node --mode no-install -- --test wasm_api
+
+step "wasm tests in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test wasm_api
+
+step "JavaScript API of the built package (node --test)"
+node --test tests/js/

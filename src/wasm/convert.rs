@@ -1,0 +1,106 @@
+//! Conversions between JavaScript values and the core's types.
+
+use crate::model::presets::{preset, DEFAULT_PRESET};
+use crate::model::{CompiledModel, Model, ModelError};
+use crate::row::{AccountRow, Cell};
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use std::borrow::Cow;
+use wasm_bindgen::{JsCast, JsError, JsValue};
+
+/// Serialises a result for JavaScript: plain objects, `null` for none.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A JavaScript cell value as a core cell.
+pub fn cell(value: &JsValue) -> Result<Cell, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(Cell::Empty)
+    } else if let Some(v) = value.as_f64() {
+        Ok(Cell::Number(v))
+    } else if let Some(s) = value.as_string() {
+        Ok(Cell::Text(s))
+    } else if let Some(b) = value.as_bool() {
+        Ok(Cell::Bool(b))
+    } else if let Some(d) = value.dyn_ref::<js_sys::Date>() {
+        // A Date cell becomes its Excel serial, which date fields read.
+        Ok(Cell::Number(d.get_time() / 86_400_000.0 + 25_569.0))
+    } else {
+        Err(JsError::new("a cell must be a number, text, true/false, a Date, or empty"))
+    }
+}
+
+/// A row given as an object whose keys are field keys or header texts.
+pub fn row_from_object(row: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
+    if !row.is_object() || Array::is_array(row) {
+        return Err(JsError::new("a row must be an object such as {\"客户名称\": \"甲公司\", \"年采购额\": \"¥120万\"}"));
+    }
+    let entries = Object::entries(row.unchecked_ref::<Object>());
+    let mut pairs = Vec::with_capacity(entries.length() as usize);
+    for entry in entries.iter() {
+        let entry: Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        pairs.push((key, cell(&entry.get(1))?));
+    }
+    Ok(AccountRow::from_pairs(pairs.iter().map(|(k, c)| (k.as_str(), c.clone())), row_number))
+}
+
+/// A model given as nothing (the default preset), a preset name, JSON text, or an object.
+pub fn model_core(value: &JsValue) -> Result<Cow<'static, CompiledModel>, ModelError> {
+    if value.is_undefined() || value.is_null() {
+        return preset(DEFAULT_PRESET).map(Cow::Borrowed);
+    }
+    if let Some(s) = value.as_string() {
+        if s.trim_start().starts_with('{') {
+            return Model::from_json(&s).map(Cow::Owned);
+        }
+        return preset(s.trim()).map(Cow::Borrowed);
+    }
+    if value.is_object() {
+        let json = js_sys::JSON::stringify(value)
+            .map_err(|_| ModelError::Json("the model object cannot be turned into JSON".into()))?;
+        return Model::from_json(&String::from(json)).map(Cow::Owned);
+    }
+    Err(ModelError::Json("a model must be a preset name, a model document, or left out".into()))
+}
+
+/// As [`model_core`], with the error as a JS error.
+pub fn model(value: &JsValue) -> Result<Cow<'static, CompiledModel>, JsError> {
+    model_core(value).map_err(err)
+}
+
+/// Today as days since 1970-01-01, in the user's clock.
+pub fn today() -> i64 {
+    (js_sys::Date::now() / 86_400_000.0).floor() as i64
+}
+
+/// A day given as an ISO date text, a `Date`, or left out (today).
+pub fn as_of(value: &JsValue) -> Result<i64, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(today());
+    }
+    if let Some(d) = value.dyn_ref::<js_sys::Date>() {
+        return Ok((d.get_time() / 86_400_000.0).floor() as i64);
+    }
+    let text = value.as_string().ok_or_else(|| JsError::new("asOf must be a date such as \"2026-03-15\""))?;
+    crate::parse::parse_date(&text)
+        .map_err(err)?
+        .ok_or_else(|| JsError::new("asOf is empty"))
+}
+
+/// A property of an options object, if the object and the property exist.
+pub fn option(options: &JsValue, name: &str) -> JsValue {
+    if options.is_object() {
+        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// Any core error as a JS error with its message.
+pub fn err<E: std::fmt::Display>(e: E) -> JsError {
+    JsError::new(&e.to_string())
+}

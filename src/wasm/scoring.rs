@@ -1,0 +1,277 @@
+//! Scoring exports: `parseValue`, `scoreAccount`, `scoreAccounts`, `scoreColumns`, `Scorer`,
+//! `presetNames`, `presetModel`, `rfmScores`, `percentileRanks`.
+
+use super::convert::{as_of, cell, err, model, model_core, option, row_from_object, to_js};
+use crate::field::{match_header, HeaderMatch};
+use crate::model::presets::{preset_json, preset_names};
+use crate::model::{CompiledModel, ModelError};
+use crate::row::AccountRow;
+use crate::score::batch::{percentile_normalise, rfm_quintiles, score_rows};
+use crate::score::columns::{score_columns, Column, Columns};
+use crate::score::{score_row, score_value};
+use js_sys::{Array, Float64Array, Object, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+/// Reads a value as people type it (`¥1.2万`, `12%`, `１,２３４`); NaN for a cell that says
+/// "no value" (`-`, `N/A`, `无`); throws with the reason when it cannot be read.
+#[wasm_bindgen(js_name = parseValue)]
+pub fn parse_value(text: &str) -> Result<f64, JsError> {
+    Ok(crate::parse::parse_number(text).map_err(err)?.map_or(f64::NAN, |n| n.value))
+}
+
+/// Reads a date (`2026-03-15`, `2026/3/15`, `2026年3月15日`, an Excel serial) as an ISO text;
+/// `null` for an empty cell; throws with the reason.
+#[wasm_bindgen(js_name = parseDate)]
+pub fn parse_date(text: &str) -> Result<Option<String>, JsError> {
+    Ok(crate::parse::parse_date(text).map_err(err)?.map(crate::parse::format_date))
+}
+
+fn prepared_row(row: &JsValue, options: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
+    let mut r = row_from_object(row, row_number)?;
+    r.derive_recency(as_of(&option(options, "asOf"))?);
+    Ok(r)
+}
+
+/// Scores one row (an object keyed by field keys or header texts) with a preset name or a
+/// model document (default `key_account`). `options.asOf` dates recency (default today).
+#[wasm_bindgen(js_name = scoreAccount, unchecked_return_type = "ScoreCard")]
+pub fn score_account(
+    row: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let m = model(&model_input)?;
+    to_js(&score_row(&m, &prepared_row(&row, &options, None)?))
+}
+
+/// Scores a list of rows; one card per row, in order. `percentile` inputs rank within it.
+#[wasm_bindgen(js_name = scoreAccounts, unchecked_return_type = "ScoreCard[]")]
+pub fn score_accounts(
+    rows: Array,
+    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let m = model(&model_input)?;
+    let parsed: Result<Vec<AccountRow>, JsError> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| prepared_row(&r, &options, Some(i + 1)))
+        .collect();
+    to_js(&score_rows(&m, &parsed?))
+}
+
+fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
+    if let Some(typed) = value.dyn_ref::<Float64Array>() {
+        return Ok(Column::Numbers(typed.to_vec()));
+    }
+    if let Some(typed) = value.dyn_ref::<js_sys::Float32Array>() {
+        return Ok(Column::Numbers(typed.to_vec().into_iter().map(f64::from).collect()));
+    }
+    if !Array::is_array(value) {
+        return Err(JsError::new(&format!("column \"{key}\" must be a Float64Array or an array")));
+    }
+    let array: &Array = value.unchecked_ref();
+    let mut numbers = Vec::with_capacity(array.length() as usize);
+    let mut texts: Vec<Option<String>> = Vec::new();
+    let mut is_text = false;
+    for (i, v) in array.iter().enumerate() {
+        if v.is_null() || v.is_undefined() {
+            numbers.push(f64::NAN);
+            texts.push(None);
+        } else if let Some(n) = v.as_f64() {
+            if is_text {
+                texts.push(Some(crate::row::format_number(n)));
+            }
+            numbers.push(n);
+        } else if let Some(s) = v.as_string() {
+            if !is_text {
+                is_text = true;
+                texts = numbers
+                    .iter()
+                    .map(|n| (!n.is_nan()).then(|| crate::row::format_number(*n)))
+                    .collect();
+            }
+            texts.push(Some(s));
+        } else {
+            return Err(JsError::new(&format!("column \"{key}\", value {i}: expected a number, text or null")));
+        }
+    }
+    Ok(if is_text { Column::Texts(texts) } else { Column::Numbers(numbers) })
+}
+
+/// The columnar fast path: `{annual_purchase: Float64Array, credit_rating: string[], …}`
+/// in the fields' own units (yuan, fractions); NaN or null is missing. Returns the scores
+/// (NaN where none) and tier codes (0 none, 1 small, 2 ordinary, 3 important, 4 VIP).
+#[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
+pub fn score_columns_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null>>")]
+    columns: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+) -> Result<JsValue, JsError> {
+    let m = model(&model_input)?;
+    if !columns.is_object() {
+        return Err(JsError::new("columns must be an object of field → array"));
+    }
+    let mut list = Vec::new();
+    for entry in Object::entries(columns.unchecked_ref::<Object>()).iter() {
+        let entry: Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let col = column(&key, &entry.get(1))?;
+        list.push((key, col));
+    }
+    let table = Columns::new(list).map_err(err)?;
+    let (scores, tiers) = score_columns(&m, &table);
+    let out = Object::new();
+    js_sys::Reflect::set(&out, &"score".into(), &Float64Array::from(scores.as_slice()))
+        .map_err(|_| JsError::new("cannot build the result"))?;
+    js_sys::Reflect::set(&out, &"tier".into(), &Uint8Array::from(tiers.as_slice()))
+        .map_err(|_| JsError::new("cannot build the result"))?;
+    Ok(out.into())
+}
+
+/// A scorer built once from a model and a header row, then called once per row: the path
+/// for spreadsheet cells.
+#[wasm_bindgen]
+pub struct Scorer {
+    model: CompiledModel,
+    headers: Vec<(String, Option<HeaderMatch>)>,
+    as_of: i64,
+    subs: Vec<Option<f64>>,
+}
+
+#[wasm_bindgen]
+impl Scorer {
+    /// `model`: a preset name or model document (default `key_account`); `headers`: the
+    /// header row, matched to fields by alias once (default: the field keys in `values`
+    /// order are not known, so `score` then needs objects).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] headers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+    ) -> Result<Scorer, JsError> {
+        let model = model(&model_input)?.into_owned();
+        let headers = if headers.is_undefined() || headers.is_null() {
+            Vec::new()
+        } else if Array::is_array(&headers) {
+            Array::from(&headers)
+                .iter()
+                .map(|h| {
+                    let text = h.as_string().unwrap_or_else(|| h.as_f64().map(crate::row::format_number).unwrap_or_default());
+                    let matched = match_header(&text);
+                    (text, matched)
+                })
+                .collect()
+        } else {
+            return Err(JsError::new("headers must be an array of header texts"));
+        };
+        let subs = Vec::with_capacity(model.factors.len());
+        Ok(Scorer { model, headers, as_of: as_of(&option(&options, "asOf"))?, subs })
+    }
+
+    fn row(&self, values: &JsValue) -> Result<AccountRow, JsError> {
+        if !Array::is_array(values) {
+            return row_from_object(values, None).map(|mut r| {
+                r.derive_recency(self.as_of);
+                r
+            });
+        }
+        let array: &Array = values.unchecked_ref();
+        let mut row = AccountRow::new();
+        for (i, (header, matched)) in self.headers.iter().enumerate() {
+            let value = array.get(i as u32);
+            row.put_cell(header, *matched, &cell(&value)?, None);
+        }
+        row.derive_recency(self.as_of);
+        Ok(row)
+    }
+
+    /// The score of one row of values in header order (or an object); NaN when there is none.
+    pub fn score(&mut self, #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")] values: JsValue) -> Result<f64, JsError> {
+        let row = self.row(&values)?;
+        Ok(score_value(&self.model, &row, &mut self.subs))
+    }
+
+    /// The full score card of one row.
+    #[wasm_bindgen(js_name = scoreCard, unchecked_return_type = "ScoreCard")]
+    pub fn score_card(&self, #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")] values: JsValue) -> Result<JsValue, JsError> {
+        to_js(&score_row(&self.model, &self.row(&values)?))
+    }
+
+    /// How each header was matched: `{header, field, scale, percent}` (field null if none).
+    #[wasm_bindgen(unchecked_return_type = "HeaderMapping[]")]
+    pub fn mapping(&self) -> Result<JsValue, JsError> {
+        let list: Vec<HeaderMappingOut> = self
+            .headers
+            .iter()
+            .map(|(h, m)| HeaderMappingOut {
+                header: h.clone(),
+                field: m.map(|m| m.field.key()),
+                scale: m.map_or(1.0, |m| m.unit.scale),
+                percent: m.is_some_and(|m| m.unit.percent),
+            })
+            .collect();
+        to_js(&list)
+    }
+}
+
+#[derive(serde::Serialize)]
+struct HeaderMappingOut {
+    header: String,
+    field: Option<&'static str>,
+    scale: f64,
+    percent: bool,
+}
+
+/// How headers match fields: one entry per header.
+#[wasm_bindgen(js_name = mapHeaders, unchecked_return_type = "HeaderMapping[]")]
+pub fn map_headers(headers: Vec<String>) -> Result<JsValue, JsError> {
+    let list: Vec<HeaderMappingOut> = headers
+        .into_iter()
+        .map(|h| {
+            let m = match_header(&h);
+            HeaderMappingOut {
+                field: m.map(|m| m.field.key()),
+                scale: m.map_or(1.0, |m| m.unit.scale),
+                percent: m.is_some_and(|m| m.unit.percent),
+                header: h,
+            }
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The shipped presets' names, default first.
+#[wasm_bindgen(js_name = presetNames)]
+pub fn preset_names_js() -> Vec<String> {
+    preset_names().into_iter().map(String::from).collect()
+}
+
+/// A preset's model document, to show, edit and pass back.
+#[wasm_bindgen(js_name = presetModel, unchecked_return_type = "ModelDocument")]
+pub fn preset_model(name: &str) -> Result<JsValue, JsError> {
+    let json = preset_json(name).map_err(err)?;
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("the preset is not valid JSON"))
+}
+
+/// Checks a model document; returns every problem (empty when it is valid).
+#[wasm_bindgen(js_name = validateModel)]
+pub fn validate_model(#[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue) -> Vec<String> {
+    match model_core(&model_input) {
+        Ok(_) => Vec::new(),
+        Err(ModelError::Invalid(problems)) => problems,
+        Err(other) => vec![other.to_string()],
+    }
+}
+
+/// RFM quintiles over a list (recency in days, fewer is better) with the named segments.
+#[wasm_bindgen(js_name = rfmScores, unchecked_return_type = "(RfmScore | null)[]")]
+pub fn rfm_scores(recency_days: Vec<f64>, frequency: Vec<f64>, monetary: Vec<f64>) -> Result<JsValue, JsError> {
+    to_js(&rfm_quintiles(&recency_days, &frequency, &monetary).map_err(err)?)
+}
+
+/// Each value's percent rank 0–100 within the list; NaN stays NaN.
+#[wasm_bindgen(js_name = percentileRanks)]
+pub fn percentile_ranks(values: Vec<f64>) -> Vec<f64> {
+    percentile_normalise(&values).into_iter().map(|p| p.unwrap_or(f64::NAN)).collect()
+}

@@ -1,0 +1,109 @@
+//! The wasm build through its exported API, in Node and in headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1`): the same numbers as native, to the last bit.
+
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Float64Array, Reflect, Uint8Array, JSON};
+use kam_score::wasm::*;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn rows() -> Array {
+    JSON::parse(include_str!("golden/rows.json")).unwrap().unchecked_into()
+}
+
+fn golden() -> Value {
+    serde_json::from_str(include_str!("golden/scores.json")).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn every_preset_gives_the_native_bits() {
+    let golden = golden();
+    for name in preset_names_js() {
+        let want = golden[&name].as_array().unwrap();
+        for (i, row) in rows().iter().enumerate() {
+            let card = score_account(row, JsValue::from_str(&name), JsValue::UNDEFINED).unwrap();
+            let score = get(&card, "score").as_f64();
+            let expected = want[i]["score"].as_f64();
+            assert_eq!(score.map(f64::to_bits), expected.map(f64::to_bits), "{name} row {i}");
+            let coverage = get(&card, "coverage").as_f64().unwrap();
+            assert_eq!(coverage.to_bits(), want[i]["coverage"].as_f64().unwrap().to_bits());
+            let tier = get(&card, "tier");
+            let code = if tier.is_null() { None } else { get(&tier, "code").as_string() };
+            assert_eq!(code.as_deref(), want[i]["tier"].as_str(), "{name} row {i}");
+            let factors: Array = get(&card, "factors").unchecked_into();
+            for (j, f) in factors.iter().enumerate() {
+                let p = get(&f, "points").as_f64().unwrap();
+                assert_eq!(p.to_bits(), want[i]["points"][j].as_f64().unwrap().to_bits());
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn score_accounts_keeps_rows_and_reports_bad_cells() {
+    let cards: Array = score_accounts(rows(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap().unchecked_into();
+    assert_eq!(cards.length(), rows().length());
+    let bad = cards.get(6);
+    let errors: Array = get(&bad, "errors").unchecked_into();
+    assert_eq!(errors.length(), 1);
+    let e = errors.get(0);
+    assert_eq!(get(&e, "row").as_f64(), Some(7.0));
+    assert_eq!(get(&e, "column").as_string().as_deref(), Some("年采购额"));
+    assert_eq!(get(&e, "text").as_string().as_deref(), Some("很多"));
+}
+
+#[wasm_bindgen_test]
+fn parse_value_reads_and_refuses() {
+    assert_eq!(parse_value("¥1.2万").unwrap(), 12_000.0);
+    assert_eq!(parse_value("3.5亿").unwrap(), 3.5e8);
+    assert_eq!(parse_value("12%").unwrap(), 0.12);
+    assert!(parse_value("N/A").unwrap().is_nan());
+    assert!(parse_value("--5").is_err());
+    assert_eq!(parse_date("2026年3月15日").unwrap().as_deref(), Some("2026-03-15"));
+}
+
+#[wasm_bindgen_test]
+fn columns_and_scorer_match_the_card() {
+    let amounts = Float64Array::from(&[1.2e7, 8.5e5, f64::NAN][..]);
+    let margins = Float64Array::from(&[0.23, 0.18, 0.4][..]);
+    let credit = Array::of3(&"A".into(), &"B".into(), &JsValue::NULL);
+    let columns = js_sys::Object::new();
+    Reflect::set(&columns, &"annual_purchase".into(), &amounts).unwrap();
+    Reflect::set(&columns, &"gross_margin".into(), &margins).unwrap();
+    Reflect::set(&columns, &"credit_rating".into(), &credit).unwrap();
+    let out = score_columns_js(columns.into(), JsValue::UNDEFINED).unwrap();
+    let scores: Float64Array = get(&out, "score").unchecked_into();
+    let tiers: Uint8Array = get(&out, "tier").unchecked_into();
+    assert_eq!(scores.length(), 3);
+    assert!(scores.get_index(2).is_nan(), "40 % coverage is below the minimum");
+    assert_eq!(tiers.get_index(2), 0);
+
+    let headers = Array::of3(&"年采购额".into(), &"毛利率".into(), &"信用等级".into());
+    let mut scorer = Scorer::new(JsValue::UNDEFINED, headers.into(), JsValue::UNDEFINED).unwrap();
+    let values = Array::of3(&1.2e7.into(), &0.23.into(), &"A".into());
+    let per_cell = scorer.score(values.clone().into()).unwrap();
+    assert_eq!(per_cell.to_bits(), scores.get_index(0).to_bits());
+    let card = scorer.score_card(values.into()).unwrap();
+    assert_eq!(get(&card, "score").as_f64().unwrap().to_bits(), per_cell.to_bits());
+    let tier = get(&get(&card, "tier"), "code").as_string().unwrap();
+    let expected_tier = match tiers.get_index(0) { 4 => "vip", 3 => "important", 2 => "ordinary", _ => "small" };
+    assert_eq!(tier, expected_tier);
+}
+
+#[wasm_bindgen_test]
+fn invalid_models_throw_with_every_problem() {
+    let doc = r#"{"name":"","factors":[{"key":"a","weight":-1,"inputs":[{"field":"nope","transform":{"type":"linear","min":1,"max":0}}]}]}"#;
+    let problems = validate_model(JsValue::from_str(doc));
+    assert_eq!(problems.len(), 5, "{problems:?}");
+    assert!(score_account(rows().get(0), JsValue::from_str(doc), JsValue::UNDEFINED).is_err());
+    assert!(score_account(rows().get(0), JsValue::from_str("gold"), JsValue::UNDEFINED).is_err());
+    assert!(score_account(JsValue::from_f64(3.0), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+    // The module keeps answering after errors.
+    assert!(score_account(rows().get(0), JsValue::UNDEFINED, JsValue::UNDEFINED).is_ok());
+}
