@@ -20,6 +20,8 @@ need_apt=()
 if [ "${KAM_SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+  # A CJK font, so that screenshots of the page show Chinese rather than empty boxes.
+  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"

@@ -26,3 +26,6 @@ WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver /us
 
 step "JavaScript API of the built package (node --test)"
 node --test tests/js/
+
+step "the page end to end in headless Chromium (Playwright)"
+node --test tests/e2e/

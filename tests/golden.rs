@@ -19,14 +19,16 @@ fn cell(v: &Value) -> Cell {
 }
 
 fn compute() -> Value {
-    let rows: Vec<Map<String, Value>> = serde_json::from_str(include_str!("golden/rows.json")).unwrap();
+    let rows: Vec<Map<String, Value>> =
+        serde_json::from_str(include_str!("golden/rows.json")).unwrap();
     let mut out = Map::new();
     for name in preset_names() {
         let model = preset(name).unwrap();
         let scores: Vec<Value> = rows
             .iter()
             .map(|r| {
-                let row = AccountRow::from_pairs(r.iter().map(|(k, v)| (k.as_str(), cell(v))), None);
+                let row =
+                    AccountRow::from_pairs(r.iter().map(|(k, v)| (k.as_str(), cell(v))), None);
                 let card = score_row(model, &row);
                 serde_json::json!({
                     "score": card.score,
@@ -49,5 +51,8 @@ fn native_scores_match_the_golden_file() {
         std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
     }
     let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(got, want, "scores moved; if on purpose, regenerate with KAM_UPDATE_GOLDEN=1");
+    assert_eq!(
+        got, want,
+        "scores moved; if on purpose, regenerate with KAM_UPDATE_GOLDEN=1"
+    );
 }

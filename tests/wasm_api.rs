@@ -14,7 +14,9 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 }
 
 fn rows() -> Array {
-    JSON::parse(include_str!("golden/rows.json")).unwrap().unchecked_into()
+    JSON::parse(include_str!("golden/rows.json"))
+        .unwrap()
+        .unchecked_into()
 }
 
 fn golden() -> Value {
@@ -30,16 +32,30 @@ fn every_preset_gives_the_native_bits() {
             let card = score_account(row, JsValue::from_str(&name), JsValue::UNDEFINED).unwrap();
             let score = get(&card, "score").as_f64();
             let expected = want[i]["score"].as_f64();
-            assert_eq!(score.map(f64::to_bits), expected.map(f64::to_bits), "{name} row {i}");
+            assert_eq!(
+                score.map(f64::to_bits),
+                expected.map(f64::to_bits),
+                "{name} row {i}"
+            );
             let coverage = get(&card, "coverage").as_f64().unwrap();
-            assert_eq!(coverage.to_bits(), want[i]["coverage"].as_f64().unwrap().to_bits());
+            assert_eq!(
+                coverage.to_bits(),
+                want[i]["coverage"].as_f64().unwrap().to_bits()
+            );
             let tier = get(&card, "tier");
-            let code = if tier.is_null() { None } else { get(&tier, "code").as_string() };
+            let code = if tier.is_null() {
+                None
+            } else {
+                get(&tier, "code").as_string()
+            };
             assert_eq!(code.as_deref(), want[i]["tier"].as_str(), "{name} row {i}");
             let factors: Array = get(&card, "factors").unchecked_into();
             for (j, f) in factors.iter().enumerate() {
                 let p = get(&f, "points").as_f64().unwrap();
-                assert_eq!(p.to_bits(), want[i]["points"][j].as_f64().unwrap().to_bits());
+                assert_eq!(
+                    p.to_bits(),
+                    want[i]["points"][j].as_f64().unwrap().to_bits()
+                );
             }
         }
     }
@@ -47,7 +63,9 @@ fn every_preset_gives_the_native_bits() {
 
 #[wasm_bindgen_test]
 fn score_accounts_keeps_rows_and_reports_bad_cells() {
-    let cards: Array = score_accounts(rows(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap().unchecked_into();
+    let cards: Array = score_accounts(rows(), JsValue::UNDEFINED, JsValue::UNDEFINED)
+        .unwrap()
+        .unchecked_into();
     assert_eq!(cards.length(), rows().length());
     let bad = cards.get(6);
     let errors: Array = get(&bad, "errors").unchecked_into();
@@ -65,7 +83,10 @@ fn parse_value_reads_and_refuses() {
     assert_eq!(parse_value("12%").unwrap(), 0.12);
     assert!(parse_value("N/A").unwrap().is_nan());
     assert!(parse_value("--5").is_err());
-    assert_eq!(parse_date("2026年3月15日").unwrap().as_deref(), Some("2026-03-15"));
+    assert_eq!(
+        parse_date("2026年3月15日").unwrap().as_deref(),
+        Some("2026-03-15")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -81,7 +102,10 @@ fn columns_and_scorer_match_the_card() {
     let scores: Float64Array = get(&out, "score").unchecked_into();
     let tiers: Uint8Array = get(&out, "tier").unchecked_into();
     assert_eq!(scores.length(), 3);
-    assert!(scores.get_index(2).is_nan(), "40 % coverage is below the minimum");
+    assert!(
+        scores.get_index(2).is_nan(),
+        "40 % coverage is below the minimum"
+    );
     assert_eq!(tiers.get_index(2), 0);
 
     let headers = Array::of3(&"年采购额".into(), &"毛利率".into(), &"信用等级".into());
@@ -90,9 +114,17 @@ fn columns_and_scorer_match_the_card() {
     let per_cell = scorer.score(values.clone().into()).unwrap();
     assert_eq!(per_cell.to_bits(), scores.get_index(0).to_bits());
     let card = scorer.score_card(values.into()).unwrap();
-    assert_eq!(get(&card, "score").as_f64().unwrap().to_bits(), per_cell.to_bits());
+    assert_eq!(
+        get(&card, "score").as_f64().unwrap().to_bits(),
+        per_cell.to_bits()
+    );
     let tier = get(&get(&card, "tier"), "code").as_string().unwrap();
-    let expected_tier = match tiers.get_index(0) { 4 => "vip", 3 => "important", 2 => "ordinary", _ => "small" };
+    let expected_tier = match tiers.get_index(0) {
+        4 => "vip",
+        3 => "important",
+        2 => "ordinary",
+        _ => "small",
+    };
     assert_eq!(tier, expected_tier);
 }
 
@@ -103,7 +135,61 @@ fn invalid_models_throw_with_every_problem() {
     assert_eq!(problems.len(), 5, "{problems:?}");
     assert!(score_account(rows().get(0), JsValue::from_str(doc), JsValue::UNDEFINED).is_err());
     assert!(score_account(rows().get(0), JsValue::from_str("gold"), JsValue::UNDEFINED).is_err());
-    assert!(score_account(JsValue::from_f64(3.0), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+    assert!(score_account(
+        JsValue::from_f64(3.0),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED
+    )
+    .is_err());
     // The module keeps answering after errors.
     assert!(score_account(rows().get(0), JsValue::UNDEFINED, JsValue::UNDEFINED).is_ok());
+}
+
+/// Calls an export by its JavaScript name with JSON arguments.
+fn call(name: &str, args: &Array) -> JsValue {
+    let a = |i: u32| args.get(i);
+    let num = |i: u32| a(i).as_f64().unwrap_or(f64::NAN);
+    match name {
+        "valueTier" => value_tier_js(num(0), a(1)).unwrap(),
+        "attractivenessLetter" => attractiveness_letter_js(num(0), a(1)).unwrap().map_or(JsValue::NULL, |s| JsValue::from_str(&s)),
+        "manQualification" => man_qualification_js(a(0), a(1), a(2)).unwrap(),
+        "valueQuadrant" => value_quadrant_js(num(0), num(1), a(2)).unwrap(),
+        "pipelineGrade" => pipeline_grade_js(a(0), a(1)).unwrap(),
+        "abcClasses" => abc_classes_js(a(0), a(1)).unwrap(),
+        "matrixStrategy" => matrix_strategy_js(a(0), a(1), a(2)).unwrap(),
+        "cadence" => cadence_js(a(0), a(1)).unwrap(),
+        other => panic!("no export {other} in this runner"),
+    }
+}
+
+fn at(value: &JsValue, path: &str) -> JsValue {
+    if path.is_empty() {
+        return value.clone();
+    }
+    path.split('.').fold(value.clone(), |v, key| {
+        if v.is_undefined() || v.is_null() {
+            JsValue::UNDEFINED
+        } else {
+            get(&v, key)
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+fn grade_and_strategy_cases_from_the_spec() {
+    let cases: Array = JSON::parse(include_str!("cases/grades-strategy.json")).unwrap().unchecked_into();
+    assert!(cases.length() > 50);
+    for case in cases.iter() {
+        let name = get(&case, "fn").as_string().unwrap();
+        let args: Array = get(&case, "args").unchecked_into();
+        let got = call(&name, &args);
+        let expect = get(&case, "expect");
+        for entry in js_sys::Object::entries(expect.unchecked_ref()).iter() {
+            let entry: Array = entry.unchecked_into();
+            let path = entry.get(0).as_string().unwrap();
+            let found = JSON::stringify(&at(&got, &path)).ok().and_then(|s| s.as_string());
+            let want = JSON::stringify(&entry.get(1)).ok().and_then(|s| s.as_string());
+            assert_eq!(found, want, "{name}({:?}) at {path}", JSON::stringify(&args).ok().and_then(|s| s.as_string()));
+        }
+    }
 }

@@ -29,14 +29,18 @@ pub fn cell(value: &JsValue) -> Result<Cell, JsError> {
         // A Date cell becomes its Excel serial, which date fields read.
         Ok(Cell::Number(d.get_time() / 86_400_000.0 + 25_569.0))
     } else {
-        Err(JsError::new("a cell must be a number, text, true/false, a Date, or empty"))
+        Err(JsError::new(
+            "a cell must be a number, text, true/false, a Date, or empty",
+        ))
     }
 }
 
 /// A row given as an object whose keys are field keys or header texts.
 pub fn row_from_object(row: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
     if !row.is_object() || Array::is_array(row) {
-        return Err(JsError::new("a row must be an object such as {\"客户名称\": \"甲公司\", \"年采购额\": \"¥120万\"}"));
+        return Err(JsError::new(
+            "a row must be an object such as {\"客户名称\": \"甲公司\", \"年采购额\": \"¥120万\"}",
+        ));
     }
     let entries = Object::entries(row.unchecked_ref::<Object>());
     let mut pairs = Vec::with_capacity(entries.length() as usize);
@@ -45,7 +49,10 @@ pub fn row_from_object(row: &JsValue, row_number: Option<usize>) -> Result<Accou
         let key = entry.get(0).as_string().unwrap_or_default();
         pairs.push((key, cell(&entry.get(1))?));
     }
-    Ok(AccountRow::from_pairs(pairs.iter().map(|(k, c)| (k.as_str(), c.clone())), row_number))
+    Ok(AccountRow::from_pairs(
+        pairs.iter().map(|(k, c)| (k.as_str(), c.clone())),
+        row_number,
+    ))
 }
 
 /// A model given as nothing (the default preset), a preset name, JSON text, or an object.
@@ -64,7 +71,9 @@ pub fn model_core(value: &JsValue) -> Result<Cow<'static, CompiledModel>, ModelE
             .map_err(|_| ModelError::Json("the model object cannot be turned into JSON".into()))?;
         return Model::from_json(&String::from(json)).map(Cow::Owned);
     }
-    Err(ModelError::Json("a model must be a preset name, a model document, or left out".into()))
+    Err(ModelError::Json(
+        "a model must be a preset name, a model document, or left out".into(),
+    ))
 }
 
 /// As [`model_core`], with the error as a JS error.
@@ -85,7 +94,9 @@ pub fn as_of(value: &JsValue) -> Result<i64, JsError> {
     if let Some(d) = value.dyn_ref::<js_sys::Date>() {
         return Ok((d.get_time() / 86_400_000.0).floor() as i64);
     }
-    let text = value.as_string().ok_or_else(|| JsError::new("asOf must be a date such as \"2026-03-15\""))?;
+    let text = value
+        .as_string()
+        .ok_or_else(|| JsError::new("asOf must be a date such as \"2026-03-15\""))?;
     crate::parse::parse_date(&text)
         .map_err(err)?
         .ok_or_else(|| JsError::new("asOf is empty"))
@@ -103,4 +114,39 @@ pub fn option(options: &JsValue, name: &str) -> JsValue {
 /// Any core error as a JS error with its message.
 pub fn err<E: std::fmt::Display>(e: E) -> JsError {
     JsError::new(&e.to_string())
+}
+
+/// An options object read into a core options struct (camelCase keys; unknown keys are an
+/// error); left out gives the defaults.
+pub fn options<T: serde::de::DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let json = json_value(value)?;
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+/// A JavaScript value as JSON (via `JSON.stringify`).
+pub fn json_value(value: &JsValue) -> Result<serde_json::Value, JsError> {
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| JsError::new("the value cannot be turned into JSON"))?;
+    serde_json::from_str(&String::from(text)).map_err(err)
+}
+
+/// A cell as text, for functions that read codes (a letter, a status, a tier).
+pub fn cell_text(value: &JsValue) -> String {
+    match cell(value) {
+        Ok(Cell::Text(s)) => s,
+        Ok(Cell::Number(n)) => crate::row::format_number(n),
+        Ok(Cell::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A list of rows given as objects.
+pub fn rows_from_array(rows: &Array) -> Result<Vec<AccountRow>, JsError> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| row_from_object(&r, Some(i + 1)))
+        .collect()
 }

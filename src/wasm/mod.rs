@@ -2,7 +2,11 @@
 //! `Error`s at the edge, results typed for TypeScript. No rule lives here.
 
 mod convert;
+mod grades;
 mod scoring;
+mod strategy;
 mod types;
 
+pub use grades::*;
 pub use scoring::*;
+pub use strategy::*;

@@ -16,17 +16,25 @@ use wasm_bindgen::prelude::*;
 /// "no value" (`-`, `N/A`, `无`); throws with the reason when it cannot be read.
 #[wasm_bindgen(js_name = parseValue)]
 pub fn parse_value(text: &str) -> Result<f64, JsError> {
-    Ok(crate::parse::parse_number(text).map_err(err)?.map_or(f64::NAN, |n| n.value))
+    Ok(crate::parse::parse_number(text)
+        .map_err(err)?
+        .map_or(f64::NAN, |n| n.value))
 }
 
 /// Reads a date (`2026-03-15`, `2026/3/15`, `2026年3月15日`, an Excel serial) as an ISO text;
 /// `null` for an empty cell; throws with the reason.
 #[wasm_bindgen(js_name = parseDate)]
 pub fn parse_date(text: &str) -> Result<Option<String>, JsError> {
-    Ok(crate::parse::parse_date(text).map_err(err)?.map(crate::parse::format_date))
+    Ok(crate::parse::parse_date(text)
+        .map_err(err)?
+        .map(crate::parse::format_date))
 }
 
-fn prepared_row(row: &JsValue, options: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
+fn prepared_row(
+    row: &JsValue,
+    options: &JsValue,
+    row_number: Option<usize>,
+) -> Result<AccountRow, JsError> {
     let mut r = row_from_object(row, row_number)?;
     r.derive_recency(as_of(&option(options, "asOf"))?);
     Ok(r)
@@ -65,10 +73,14 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
         return Ok(Column::Numbers(typed.to_vec()));
     }
     if let Some(typed) = value.dyn_ref::<js_sys::Float32Array>() {
-        return Ok(Column::Numbers(typed.to_vec().into_iter().map(f64::from).collect()));
+        return Ok(Column::Numbers(
+            typed.to_vec().into_iter().map(f64::from).collect(),
+        ));
     }
     if !Array::is_array(value) {
-        return Err(JsError::new(&format!("column \"{key}\" must be a Float64Array or an array")));
+        return Err(JsError::new(&format!(
+            "column \"{key}\" must be a Float64Array or an array"
+        )));
     }
     let array: &Array = value.unchecked_ref();
     let mut numbers = Vec::with_capacity(array.length() as usize);
@@ -93,10 +105,16 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
             }
             texts.push(Some(s));
         } else {
-            return Err(JsError::new(&format!("column \"{key}\", value {i}: expected a number, text or null")));
+            return Err(JsError::new(&format!(
+                "column \"{key}\", value {i}: expected a number, text or null"
+            )));
         }
     }
-    Ok(if is_text { Column::Texts(texts) } else { Column::Numbers(numbers) })
+    Ok(if is_text {
+        Column::Texts(texts)
+    } else {
+        Column::Numbers(numbers)
+    })
 }
 
 /// The columnar fast path: `{annual_purchase: Float64Array, credit_rating: string[], …}`
@@ -104,7 +122,9 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
 /// (NaN where none) and tier codes (0 none, 1 small, 2 ordinary, 3 important, 4 VIP).
 #[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
 pub fn score_columns_js(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null>>")]
+    #[wasm_bindgen(
+        unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null>>"
+    )]
     columns: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
 ) -> Result<JsValue, JsError> {
@@ -122,8 +142,12 @@ pub fn score_columns_js(
     let table = Columns::new(list).map_err(err)?;
     let (scores, tiers) = score_columns(&m, &table);
     let out = Object::new();
-    js_sys::Reflect::set(&out, &"score".into(), &Float64Array::from(scores.as_slice()))
-        .map_err(|_| JsError::new("cannot build the result"))?;
+    js_sys::Reflect::set(
+        &out,
+        &"score".into(),
+        &Float64Array::from(scores.as_slice()),
+    )
+    .map_err(|_| JsError::new("cannot build the result"))?;
     js_sys::Reflect::set(&out, &"tier".into(), &Uint8Array::from(tiers.as_slice()))
         .map_err(|_| JsError::new("cannot build the result"))?;
     Ok(out.into())
@@ -157,7 +181,11 @@ impl Scorer {
             Array::from(&headers)
                 .iter()
                 .map(|h| {
-                    let text = h.as_string().unwrap_or_else(|| h.as_f64().map(crate::row::format_number).unwrap_or_default());
+                    let text = h.as_string().unwrap_or_else(|| {
+                        h.as_f64()
+                            .map(crate::row::format_number)
+                            .unwrap_or_default()
+                    });
                     let matched = match_header(&text);
                     (text, matched)
                 })
@@ -166,7 +194,12 @@ impl Scorer {
             return Err(JsError::new("headers must be an array of header texts"));
         };
         let subs = Vec::with_capacity(model.factors.len());
-        Ok(Scorer { model, headers, as_of: as_of(&option(&options, "asOf"))?, subs })
+        Ok(Scorer {
+            model,
+            headers,
+            as_of: as_of(&option(&options, "asOf"))?,
+            subs,
+        })
     }
 
     fn row(&self, values: &JsValue) -> Result<AccountRow, JsError> {
@@ -187,14 +220,22 @@ impl Scorer {
     }
 
     /// The score of one row of values in header order (or an object); NaN when there is none.
-    pub fn score(&mut self, #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")] values: JsValue) -> Result<f64, JsError> {
+    pub fn score(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")]
+        values: JsValue,
+    ) -> Result<f64, JsError> {
         let row = self.row(&values)?;
         Ok(score_value(&self.model, &row, &mut self.subs))
     }
 
     /// The full score card of one row.
     #[wasm_bindgen(js_name = scoreCard, unchecked_return_type = "ScoreCard")]
-    pub fn score_card(&self, #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")] values: JsValue) -> Result<JsValue, JsError> {
+    pub fn score_card(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")]
+        values: JsValue,
+    ) -> Result<JsValue, JsError> {
         to_js(&score_row(&self.model, &self.row(&values)?))
     }
 
@@ -256,7 +297,9 @@ pub fn preset_model(name: &str) -> Result<JsValue, JsError> {
 
 /// Checks a model document; returns every problem (empty when it is valid).
 #[wasm_bindgen(js_name = validateModel)]
-pub fn validate_model(#[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue) -> Vec<String> {
+pub fn validate_model(
+    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+) -> Vec<String> {
     match model_core(&model_input) {
         Ok(_) => Vec::new(),
         Err(ModelError::Invalid(problems)) => problems,
@@ -266,12 +309,19 @@ pub fn validate_model(#[wasm_bindgen(unchecked_param_type = "ModelInput")] model
 
 /// RFM quintiles over a list (recency in days, fewer is better) with the named segments.
 #[wasm_bindgen(js_name = rfmScores, unchecked_return_type = "(RfmScore | null)[]")]
-pub fn rfm_scores(recency_days: Vec<f64>, frequency: Vec<f64>, monetary: Vec<f64>) -> Result<JsValue, JsError> {
+pub fn rfm_scores(
+    recency_days: Vec<f64>,
+    frequency: Vec<f64>,
+    monetary: Vec<f64>,
+) -> Result<JsValue, JsError> {
     to_js(&rfm_quintiles(&recency_days, &frequency, &monetary).map_err(err)?)
 }
 
 /// Each value's percent rank 0–100 within the list; NaN stays NaN.
 #[wasm_bindgen(js_name = percentileRanks)]
 pub fn percentile_ranks(values: Vec<f64>) -> Vec<f64> {
-    percentile_normalise(&values).into_iter().map(|p| p.unwrap_or(f64::NAN)).collect()
+    percentile_normalise(&values)
+        .into_iter()
+        .map(|p| p.unwrap_or(f64::NAN))
+        .collect()
 }

@@ -1,0 +1,79 @@
+//! Strategy exports (MODEL §4–§5): `matrixStrategy`, `matrixTable`, `suggestStrategy`,
+//! `cadence`, `relationshipLevels`, `assessLevel`, `buyingCentre`.
+
+use super::convert::{as_of, cell_text, err, json_value, options, option, row_from_object, to_js};
+use crate::strategy::buying_centre::buying_centre;
+use crate::strategy::cadence::{cadence_from_text, CadenceOptions};
+use crate::strategy::level::{assess_level, level_checklist, next_level_plan, LevelOptions};
+use crate::strategy::matrix::{matrix_strategy_from_text, matrix_table, MatrixOptions};
+use crate::strategy::suggest::{suggest_strategy, SuggestOptions};
+use wasm_bindgen::prelude::*;
+
+/// The strategy for an attractiveness letter (A/B/C or a 0–100 score) and a relationship
+/// status (1–6 or its words): `{cell, targets, strategy: {code, zh, en}}`.
+#[wasm_bindgen(js_name = matrixStrategy, unchecked_return_type = "MatrixStrategy")]
+pub fn matrix_strategy_js(letter: JsValue, status: JsValue, #[wasm_bindgen(unchecked_param_type = "MatrixOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+    let o: MatrixOptions = options(&options_in, "options")?;
+    to_js(&matrix_strategy_from_text(&cell_text(&letter), &cell_text(&status), &o).map_err(err)?)
+}
+
+/// All 18 cells of the matrix, with any overrides applied.
+#[wasm_bindgen(js_name = matrixTable, unchecked_return_type = "MatrixStrategy[]")]
+pub fn matrix_table_js(#[wasm_bindgen(unchecked_param_type = "MatrixOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+    let o: MatrixOptions = options(&options_in, "options")?;
+    to_js(&matrix_table(&o).map_err(err)?)
+}
+
+/// Everything to do with one account, ordered by priority. `options.lang` adds a flat `text`;
+/// `options.card` (a score card) or `options.score` / `options.tier` give the tier;
+/// `options.asOf` dates recency (default today).
+#[wasm_bindgen(js_name = suggestStrategy, unchecked_return_type = "Suggestion")]
+pub fn suggest_strategy_js(row: JsValue, #[wasm_bindgen(unchecked_param_type = "SuggestOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+    let mut json = if options_in.is_undefined() || options_in.is_null() {
+        serde_json::Value::Object(Default::default())
+    } else {
+        json_value(&options_in)?
+    };
+    let day = as_of(&option(&options_in, "asOf"))?;
+    if let Some(map) = json.as_object_mut() {
+        map.insert("asOf".into(), day.into());
+        if let Some(card) = map.remove("card") {
+            if let Some(score) = card.get("score").and_then(|s| s.as_f64()) {
+                map.entry("score").or_insert(score.into());
+            }
+            if let Some(code) = card.get("tier").and_then(|t| t.get("code")).and_then(|c| c.as_str()) {
+                map.entry("tier").or_insert(code.into());
+            }
+        }
+    }
+    let o: SuggestOptions = serde_json::from_value(json).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    to_js(&suggest_strategy(&row_from_object(&row, None)?, &o).map_err(err)?)
+}
+
+/// Spreadsheet form: the contact cadence for a tier (`vip`, `重要客户`, 1–4) or a letter.
+#[wasm_bindgen(js_name = cadence, unchecked_return_type = "Cadence")]
+pub fn cadence_js(grade: JsValue, #[wasm_bindgen(unchecked_param_type = "CadenceOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+    let o: CadenceOptions = options(&options_in, "options")?;
+    to_js(&cadence_from_text(&cell_text(&grade), &o).map_err(err)?)
+}
+
+/// The four relationship levels with their observable signs (for a tick-box list).
+#[wasm_bindgen(js_name = relationshipLevels, unchecked_return_type = "LevelSigns[]")]
+pub fn relationship_levels() -> Result<JsValue, JsError> {
+    to_js(&level_checklist())
+}
+
+/// The level from the sign codes a user ticked, and the moves to the next level.
+#[wasm_bindgen(js_name = assessLevel, unchecked_return_type = "LevelAssessment")]
+pub fn assess_level_js(signs: Vec<String>, #[wasm_bindgen(unchecked_param_type = "{threshold?: number}")] options_in: JsValue) -> Result<JsValue, JsError> {
+    let o: LevelOptions = options(&options_in, "options")?;
+    let assessment = assess_level(signs.iter().map(String::as_str), &o);
+    let plan = assessment.level.map(next_level_plan);
+    to_js(&serde_json::json!({ "assessment": assessment, "next": plan }))
+}
+
+/// Which of the four buying-centre roles have a named contact, and the gaps.
+#[wasm_bindgen(js_name = buyingCentre, unchecked_return_type = "BuyingCentre")]
+pub fn buying_centre_js(row: JsValue) -> Result<JsValue, JsError> {
+    to_js(&buying_centre(&row_from_object(&row, None)?))
+}
