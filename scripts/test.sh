@@ -27,5 +27,8 @@ WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver /us
 step "JavaScript API of the built package (node --test)"
 node --test tests/js/
 
+step "TypeScript types (tsc)"
+npx --no-install tsc -p tests/ts
+
 step "the page end to end in headless Chromium (Playwright)"
 node --test tests/e2e/

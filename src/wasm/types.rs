@@ -119,4 +119,400 @@ export interface ScoreColumns {
 export interface HeaderMapping { header: string; field: string | null; scale: number; percent: boolean; }
 
 export interface RfmScore { r: number; f: number; m: number; code: string; segment: Label; }
+
+// ---- Grades (grades.rs) ----
+
+/** An ABC class. */
+export type AbcClassCode = "A" | "B" | "C";
+
+export interface AbcOptions {
+  /** `count` (default): cuts are fractions of the ranked accounts; `share`: fractions of the total value. */
+  method?: "count" | "share";
+  /** Cumulative cut points `[a, b]`, 0 < a < b ≤ 1; default `[0.1, 0.3]` by count, `[0.8, 0.95]` by share. */
+  cuts?: [number, number] | null;
+  /** The top fraction of ranked accounts whose share `concentration` reports, 0–1 (default 0.2). */
+  concentrationTop?: number;
+}
+
+/** One class's part of the list; `code` is the class. */
+export interface AbcClassSummary extends Label {
+  code: AbcClassCode;
+  /** Accounts in the class. */
+  count: number;
+  /** The sum of their positive values. */
+  value: number;
+  /** `value` as a share of the total, 0–1; null when the total is not positive. */
+  share: number | null;
+}
+
+export interface AbcAnalysis {
+  /** One entry per input value, same order; null where the value is missing. */
+  classes: (AbcClassCode | null)[];
+  /** How many values were ranked (present and finite). */
+  ranked: number;
+  /** The sum of the positive values. */
+  total: number;
+  /** A, B and C, in that order. */
+  summary: AbcClassSummary[];
+  /** Share of the total (0–1) held by the top `concentrationTop` of ranked accounts; null when nothing is positive. */
+  concentration: number | null;
+  /** The top fraction used, 0–1. */
+  concentrationTop: number;
+  /** The concentration as a sentence; null with `concentration`. */
+  concentrationText: Label | null;
+}
+
+export interface ClassOptions {
+  /** Revenue share (0–1) at or above which a customer weighs as key (default 0.05). */
+  keyRevenueShare?: number;
+  /** Annual purchase (the data's currency unit) at or above which a customer weighs as key; off by default. */
+  keyAnnualPurchase?: number | null;
+  /** Potential purchase at or above which a customer weighs as key; off by default. */
+  keyPotentialPurchase?: number | null;
+  /** Years from which a relationship counts as long (a supporting reason; default 3). */
+  longRelationshipYears?: number;
+}
+
+/** An account class with the facts that decided it. */
+export interface AccountClass extends Label {
+  code: "key" | "ordinary" | "prospect" | "suspect";
+  reasons: Label[];
+}
+
+/** One element or check of the key-account qualification; `code` is the row's field key. */
+export interface QualificationItem extends Label {
+  status: "met" | "not_met" | "unknown";
+}
+
+export interface KeyAccountQualification {
+  qualifies: boolean;
+  verdict: Label & { code: "qualified" | "not_qualified" | "unclear" };
+  /** The elements met (one of the five is enough); codes are field keys. */
+  elementsMet: Label[];
+  /** All five elements with their status. */
+  elements: QualificationItem[];
+  /** The three checks (`fits_our_product`, `buys_centrally`, `buys_continuously`) with their status. */
+  checks: QualificationItem[];
+  /** Why, in words. */
+  reasons: Label[];
+}
+
+/** The current × future value quadrant. */
+export interface ValueQuadrant extends Label {
+  code: "vip" | "improve" | "maintain" | "drop";
+  currentHigh: boolean;
+  futureHigh: boolean;
+}
+
+/** A ten-level pipeline grade code; `none` is below A21. */
+export type PipelineGradeCode = "none" | "A21" | "A08" | "A31" | "A07" | "A06" | "A05" | "A04" | "A03" | "A02" | "A01";
+
+/** A pipeline fact key (a row's yes/no field), or `answer` for the decision-maker's answer. */
+export type PipelineFactKey =
+  | "lead_data" | "key_facts_known" | "target_industry" | "size_ok"
+  | "decision_maker_feedback" | "knows_our_offer" | "considered_decision"
+  | "considering_switch" | "dissatisfied_with_supplier" | "talking_to_new_supplier"
+  | "asked_for_material" | "booked_next_contact" | "asked_about_us"
+  | "needs_understood_and_met" | "judges_we_fit" | "knows_our_price"
+  | "deal_affordable" | "price_acceptable"
+  | "verbal_commitment" | "acted_on_it" | "buys_within_2_months"
+  | "contract_signed" | "purchased" | "paid"
+  | "used_up" | "fully_collected" | "no_open_promises" | "price_discussed"
+  | "answer";
+
+/** What a grade still needs: every fact and group under `all`, one of them under `any`. */
+export interface PipelineRequirement {
+  mode: "all" | "any";
+  facts: PipelineFactKey[];
+  /** Nested requirements; absent when there are none. */
+  groups?: PipelineRequirement[];
+}
+
+export interface PipelineWarning extends Label {
+  code: "price_too_early" | "inconsistent_facts" | "answer_incomplete";
+  /** The fact keys concerned. */
+  facts: PipelineFactKey[];
+  /** The grades concerned (for `inconsistent_facts`, the earlier stages that do not hold). */
+  stages: PipelineGradeCode[];
+}
+
+/** The pipeline grade of an account; `code`/`zh`/`en` name the grade. */
+export interface PipelineGrade extends Label {
+  code: PipelineGradeCode;
+  /** Win probability of the grade, 0–1. */
+  probability: number;
+  /** Fact keys that hold on the way to the grade reached. */
+  met: PipelineFactKey[];
+  /** The next grade to work towards; null after A01. */
+  next: PipelineGradeCode | null;
+  /** What the next grade still needs; null when nothing (after A01). */
+  missing: PipelineRequirement | null;
+  /** The next step in words; code `reach`, `refused` or `closed`. */
+  nextStep: Label;
+  warnings: PipelineWarning[];
+}
+
+/** One grade's part of the weighted pipeline. */
+export interface PipelineGradeSum extends Label {
+  code: PipelineGradeCode;
+  /** Win probability, 0–1. */
+  probability: number;
+  /** Deals with a usable value at this grade. */
+  count: number;
+  value: number;
+  /** `value × probability`. */
+  weighted: number;
+}
+
+export interface WeightedPipeline {
+  totalValue: number;
+  /** Σ value × win probability. */
+  weightedTotal: number;
+  /** Deals counted. */
+  counted: number;
+  /** Deals left out for want of a usable `deal_value`. */
+  withoutValue: number;
+  /** Every grade in the order of progress, empty ones included. */
+  byGrade: PipelineGradeSum[];
+  /** 0-based indexes of rows whose facts could not be read. */
+  unreadableRows: number[];
+}
+
+/** MAN qualification; `code` is the combination (`MAN` … `man`, upper case = holds). */
+export interface ManQualification extends Label {
+  /** What to do: `pursue_now`, `create_need`, `find_authority`, `check_finances`, `watch`, `stop`. */
+  advice: Label & { code: "pursue_now" | "create_need" | "find_authority" | "check_finances" | "watch" | "stop" };
+  money: boolean;
+  authority: boolean;
+  need: boolean;
+  /** Field keys not recorded and counted as not met (from a row only; empty here). */
+  unknown: ("can_pay" | "has_authority" | "has_need")[];
+}
+
+// ---- Strategies (strategy.rs) ----
+
+/** A cell of the attractiveness × relationship-status matrix, `A1` … `C6`. */
+export type MatrixCellCode = `${AbcClassCode}${1 | 2 | 3 | 4 | 5 | 6}`;
+
+/** A replacement for one matrix cell; any part left out keeps the table's value. */
+export interface MatrixCellOverride {
+  /** A built-in strategy code, or your own code when `zh`/`en` are given. */
+  strategy?: string | null;
+  /** Your own strategy text; one language is enough. */
+  zh?: string | null;
+  en?: string | null;
+  /** Cells to move the account to, e.g. `["B2"]`; `[]` means stay. */
+  targets?: string[] | null;
+}
+
+export interface MatrixOptions {
+  /** Replacements keyed by cell (`"C5"`). */
+  overrides?: Record<string, MatrixCellOverride>;
+}
+
+export interface MatrixStrategy {
+  cell: MatrixCellCode;
+  /** Cells to move the account to, in the table's order; empty = stay or no move given. */
+  targets: MatrixCellCode[];
+  strategy: Label;
+  /** The cell holds the spec's default (C5, C6), not a rule from the source texts. */
+  isDefault: boolean;
+  /** Part of the cell was replaced through `overrides`. */
+  overridden: boolean;
+}
+
+export interface CadenceOptions {
+  /** Contacts a year for class A, 1–365 (default 12). */
+  aPerYear?: number;
+  /** Contacts a year for class B, 1–365 (default 4). */
+  bPerYear?: number;
+  /** Contacts a year for class C, 1–365 (default 2). */
+  cPerYear?: number;
+}
+
+/** A value tier code. */
+export type TierCode = "vip" | "important" | "ordinary" | "small";
+
+/** How often, how and by whom an account is contacted. */
+export interface Cadence {
+  /** What it was chosen from: `A`/`B`/`C` or a tier code. */
+  grade: AbcClassCode | TierCode;
+  /** The contact class. */
+  class: AbcClassCode;
+  /** `key_visits`, `planned_visits` or `remote_contact`. */
+  plan: Label;
+  /** Contacts a year (visits for A and B, calls or e-mails for C). */
+  contactsPerYear: number;
+  /** `monthly`, `quarterly`, `half_yearly`, `yearly` or `per_year`. */
+  frequency: Label;
+  /** `in_person` or `phone_email`. */
+  channel: Label;
+  /** `named_owner`, `account_manager` or `sales_team`. */
+  owner: Label;
+  /** Invite them to group events (seminars, customer days). */
+  groupEvents: boolean;
+  /** The three kinds of service for key accounts; empty for class C. */
+  services: Label[];
+}
+
+/** A relationship level, 1 transactional … 4 alliance. */
+export type RelationshipLevelCode = "transactional" | "preferred" | "partner" | "alliance";
+
+/** One level's checklist; `code` is the level; each sign's `code` is what `assessLevel` takes. */
+export interface LevelSigns extends Label {
+  code: RelationshipLevelCode;
+  /** 1–4. */
+  level: 1 | 2 | 3 | 4;
+  signs: Label[];
+}
+
+/** How many of a level's signs were ticked. */
+export interface LevelSignShare {
+  level: 1 | 2 | 3 | 4;
+  ticked: number;
+  total: number;
+}
+
+/** What to do to reach the next level. */
+export interface NextLevelPlan {
+  from: RelationshipLevelCode;
+  /** null at the top level: the moves then keep the alliance. */
+  to: RelationshipLevelCode | null;
+  /** The tie holding the relationship now: `financial`, `social` or `structural`. */
+  currentTie: Label;
+  /** The tie to build for the next level. */
+  buildTie: Label;
+  moves: Label[];
+}
+
+/** What `assessLevel` returns. */
+export interface LevelAssessment {
+  assessment: {
+    /** null when no known sign was ticked. */
+    level: RelationshipLevelCode | null;
+    /** One entry per level, level 1 first. */
+    shares: LevelSignShare[];
+    /** Ticked codes that are no sign, sorted, each once. */
+    unknownSigns: string[];
+  };
+  /** The plan from the assessed level; null when there is no level. */
+  next: NextLevelPlan | null;
+}
+
+/** A buying-centre role. */
+export type BuyingRole = "decision_maker" | "user" | "gatekeeper" | "coach";
+
+/** A role without a named contact; `code` is `no_<role>`, the texts say what to do. */
+export interface BuyingCentreGap extends Label {
+  role: BuyingRole;
+}
+
+export interface BuyingCentre {
+  /** Roles with a named contact. */
+  covered: BuyingRole[];
+  /** The others, decision-maker first. */
+  gaps: BuyingCentreGap[];
+}
+
+export interface ChurnOptions {
+  /** The lowest tier watched (default `important`). */
+  minTier?: TierCode;
+  /** The limit is never below this many days (default 90). */
+  minDays?: number;
+  /** The limit is this many usual order intervals (default 2). */
+  intervalMultiplier?: number;
+  /** With a P(alive), the account is at risk strictly below this, 0–1 (default 0.5). */
+  pAliveThreshold?: number;
+}
+
+export interface SuggestOptions {
+  /** `zh-CN`, `en`, …: adds each item's text in that language as `text`. */
+  lang?: string | null;
+  /** The day recency is counted to, e.g. "2026-03-15" (default: today). */
+  asOf?: string | Date;
+  /** A score card from `scoreAccount`: its score and tier are used unless `score` / `tier` are given. */
+  card?: ScoreCard;
+  /** The account's value score, 0–100; gives the tier. */
+  score?: number | null;
+  /** The tier itself (`vip`, `重要客户`, `"1"`–`"4"`); wins over `score`. */
+  tier?: string | null;
+  /** P(alive), 0–1, from a transaction-history model; replaces the recency rule. */
+  pAlive?: number | null;
+  /** Codes of the relationship-level signs ticked (see `relationshipLevels()`). */
+  levelSigns?: string[] | null;
+  matrix?: MatrixOptions;
+  /** `threshold`: the share of a level's signs (0–1] that counts as mostly ticked (default 0.5). */
+  level?: { threshold?: number };
+  cadence?: CadenceOptions;
+  churn?: ChurnOptions;
+  /** Scores a tier must exceed (default 80 / 60 / 40). */
+  tiers?: { vip: number; important: number; ordinary: number };
+  /** Cut points from an attractiveness score (0–100) to A/B/C (default a 70, b 40). */
+  letterCuts?: { a: number; b: number };
+}
+
+/** A label with, when `options.lang` was given, the text in that language. */
+export interface LabelText extends Label {
+  /** The text in the language of `options.lang`; absent when no language was asked for. */
+  text?: string;
+}
+
+/** What part of the strategy an item comes from, most urgent first. */
+export type SuggestionItemKind =
+  | "churn" | "satisfaction" | "pipeline" | "buyer_step" | "matrix" | "gap" | "level" | "cadence" | "data";
+
+/** One warning, gap or action. */
+export interface SuggestionItem extends LabelText {
+  kind: SuggestionItemKind;
+  /** 1 = most urgent (churn) … 9 (data); the same for every item of a kind. */
+  priority: number;
+  /** Supporting points; absent when there are none. */
+  details?: LabelText[];
+}
+
+/** The relationship level and the way up; `code` is the level. */
+export interface SuggestionLevel extends LabelText {
+  code: RelationshipLevelCode;
+  /** 1–4. */
+  level: 1 | 2 | 3 | 4;
+  /** `signs`: assessed from `options.levelSigns`; `field`: the row's `relationship_level`. */
+  source: "signs" | "field";
+  /** The tie holding the relationship now. */
+  tie: LabelText;
+  /** The next level; absent at the top. */
+  nextLevel?: LabelText;
+  /** The tie to build for the next level. */
+  buildTie: LabelText;
+  moves: LabelText[];
+}
+
+/** The contact cadence; `code` is the plan (`key_visits`, `planned_visits`, `remote_contact`). */
+export interface SuggestionCadence extends LabelText {
+  /** What it was chosen from: a tier code or `A`/`B`/`C`. */
+  grade: AbcClassCode | TierCode;
+  class: AbcClassCode;
+  contactsPerYear: number;
+  frequency: LabelText;
+  channel: LabelText;
+  owner: LabelText;
+  /** The row's `owner` field; absent when not filled in. */
+  ownerName?: string;
+  groupEvents: boolean;
+  services: LabelText[];
+}
+
+/** The whole strategy for one account. */
+export interface Suggestion {
+  /** null when attractiveness or status is missing (a warning says which). */
+  cell: MatrixCellCode | null;
+  /** Cells to move the account to. */
+  targets: MatrixCellCode[];
+  relationshipLevel: SuggestionLevel | null;
+  cadence: SuggestionCadence | null;
+  /** Buying-centre roles without a named contact. */
+  gaps: SuggestionItem[];
+  warnings: SuggestionItem[];
+  /** Most urgent first. */
+  actions: SuggestionItem[];
+}
 "#;

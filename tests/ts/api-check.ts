@@ -1,0 +1,272 @@
+// Type check of the JavaScript API as a TypeScript developer calls it: every export of the
+// pkg/node build, with its results read through annotated types. `tsc -p tests/ts` fails
+// when a declared type is missing or does not match what the code here reads. Not run.
+
+import {
+  parseValue, parseDate, scoreAccount, scoreAccounts, scoreColumns, Scorer, mapHeaders,
+  presetNames, presetModel, validateModel, rfmScores, percentileRanks,
+  valueTier, valueTierText, abcClasses, abcAnalysis, abcForRows, accountClass,
+  keyAccountQualification, valueQuadrant, attractivenessLetter, pipelineGrade,
+  pipelineFactKeys, weightedPipeline, manQualification,
+  matrixStrategy, matrixTable, suggestStrategy, cadence, relationshipLevels, assessLevel,
+  buyingCentre,
+} from '../../pkg/node/kam_score.js';
+import type {
+  CellValue, Label, ModelInput, ModelDocument, ScoreOptions, ScoreCard, FactorScore, InputScore,
+  NextTier, TierMove, CellError, ScoreColumns, HeaderMapping, RfmScore, Transform,
+  AbcOptions, AbcAnalysis, AbcClassCode, AbcClassSummary, AccountClass, ClassOptions,
+  KeyAccountQualification, QualificationItem, ValueQuadrant, PipelineGrade, PipelineGradeCode,
+  PipelineFactKey, PipelineRequirement, PipelineWarning, WeightedPipeline, PipelineGradeSum,
+  ManQualification, MatrixOptions, MatrixStrategy, MatrixCellCode, Suggestion, SuggestOptions,
+  SuggestionItem, SuggestionItemKind, SuggestionLevel, SuggestionCadence, LabelText, Cadence,
+  CadenceOptions, LevelSigns, LevelAssessment, LevelSignShare, NextLevelPlan,
+  RelationshipLevelCode, BuyingCentre, BuyingCentreGap, BuyingRole, TierCode, ChurnOptions,
+} from '../../pkg/node/kam_score.js';
+
+// ---- Scoring ----
+
+const row: Record<string, CellValue> = {
+  客户名称: '华东精密机械有限公司', 年采购额: '¥1,200万', 毛利率: '23%', 信用等级: 'A',
+  订单数: 26, 合作年限: 6, 最近下单日期: new Date('2026-01-10'),
+};
+const money: number = parseValue('¥1.2万');
+const day: string | undefined = parseDate('2026年3月15日');
+
+const scoreOptions: ScoreOptions = { asOf: '2026-03-15' };
+const modelName: ModelInput = 'key_account';
+const card: ScoreCard = scoreAccount(row, modelName, scoreOptions);
+const score: number | null = card.score;
+const coverage: number = card.coverage;
+const tierCode: string | undefined = card.tier?.code;
+const factor: FactorScore | undefined = card.factors[0];
+const factorPoints: number | undefined = factor?.points;
+const inputs: InputScore[] = factor?.inputs ?? [];
+const subScore: number | null | undefined = inputs[0]?.subScore;
+const next: NextTier | null = card.nextTier;
+const firstMove: TierMove | undefined = next?.moves[0];
+const moveText: string | undefined = firstMove?.text.zh;
+const reason: Label | null = card.reason;
+const cellErrors: CellError[] = card.errors;
+const errorRow: number | null | undefined = cellErrors[0]?.row;
+
+const cards: ScoreCard[] = scoreAccounts([row, { 年采购额: '¥85万', 毛利率: 0.18 }], 'rfm', {});
+const columns: ScoreColumns = scoreColumns(
+  { annual_purchase: new Float64Array([1.2e7, 8.5e5]), credit_rating: ['A', 'B'], order_count: [26, 9] },
+  undefined,
+);
+const columnScores: Float64Array = columns.score;
+const columnTiers: Uint8Array = columns.tier;
+
+const scorer: Scorer = new Scorer('key_account', ['客户名称', '年采购额(万元)', '毛利率', '信用等级'], {});
+const rowScore: number = scorer.score(['甲公司', 1200, '23%', 'A']);
+const scorerCard: ScoreCard = scorer.scoreCard({ annual_purchase: 1.2e7 });
+const mapping: HeaderMapping[] = scorer.mapping();
+const mappedField: string | null | undefined = mapping[0]?.field;
+scorer.free();
+
+const headerMap: HeaderMapping[] = mapHeaders(['年采购额(万元)', '备注']);
+const scale: number | undefined = headerMap[0]?.scale;
+const presets: string[] = presetNames();
+const doc: ModelDocument = presetModel('attractiveness');
+const transform: Transform | undefined = doc.factors[0]?.inputs[0]?.transform;
+const problems: string[] = validateModel(doc);
+const rfm: (RfmScore | null)[] = rfmScores(new Float64Array([10, 200]), new Float64Array([12, 1]), new Float64Array([5e5, 1e3]));
+const rfmSegment: Label | undefined = rfm[0]?.segment;
+const ranks: Float64Array = percentileRanks(new Float64Array([3, 1, 2]));
+
+// ---- Grades ----
+
+const tier: Label | null = valueTier(72, { vip: 80, important: 60, ordinary: 40 });
+const tierText: string = valueTierText(72, 'en');
+
+const abcOptions: AbcOptions = { method: 'share', cuts: [0.8, 0.95], concentrationTop: 0.2 };
+const classes: (AbcClassCode | null)[] = abcClasses([120, 85, null, '¥30万', 5], abcOptions);
+const abc: AbcAnalysis = abcAnalysis(new Float64Array([120, 85, Number.NaN, 30, 5]), { method: 'count' });
+const abcFirst: AbcClassCode | null | undefined = abc.classes[0];
+const abcRanked: number = abc.ranked;
+const abcSummary: AbcClassSummary | undefined = abc.summary[0];
+const abcShare: number | null | undefined = abcSummary?.share;
+const abcCount: number | undefined = abcSummary?.count;
+const concentration: number | null = abc.concentration;
+const concentrationTop: number = abc.concentrationTop;
+const concentrationText: string | undefined = abc.concentrationText?.en;
+const abcRows: AbcAnalysis = abcForRows([row, { 年采购额: '¥85万' }], 'annual_purchase', {});
+const abcTotal: number = abcRows.total;
+
+const classOptions: ClassOptions = { keyRevenueShare: 0.05, keyAnnualPurchase: 1e6, keyPotentialPurchase: null, longRelationshipYears: 3 };
+const accClass: AccountClass = accountClass({ is_customer: true, revenue_share: 0.08, relationship_years: 5 }, classOptions);
+const accClassCode: 'key' | 'ordinary' | 'prospect' | 'suspect' = accClass.code;
+const accReasons: Label[] = accClass.reasons;
+
+const kaq: KeyAccountQualification = keyAccountQualification({ ka_image: true, fits_our_product: true, buys_centrally: true, buys_continuously: false });
+const qualifies: boolean = kaq.qualifies;
+const verdict: 'qualified' | 'not_qualified' | 'unclear' = kaq.verdict.code;
+const elementsMet: Label[] = kaq.elementsMet;
+const check: QualificationItem | undefined = kaq.checks[0];
+const checkStatus: 'met' | 'not_met' | 'unknown' | undefined = check?.status;
+const elementCount: number = kaq.elements.length;
+const kaReasons: string[] = kaq.reasons.map((r) => r.en);
+
+const quadrant: ValueQuadrant | null = valueQuadrant(72, 35, { current: 50, future: 50 });
+const quadrantCode: 'vip' | 'improve' | 'maintain' | 'drop' | undefined = quadrant?.code;
+const currentHigh: boolean | undefined = quadrant?.currentHigh;
+const futureHigh: boolean | undefined = quadrant?.futureHigh;
+
+const letter: string | undefined = attractivenessLetter(55, { a: 70, b: 40 });
+
+const grade: PipelineGrade = pipelineGrade({ lead_data: true, key_facts_known: 'TRUE', answer: '中立', paid: null }, {});
+const gradeCode: PipelineGradeCode = grade.code;
+const gradeName: string = grade.zh;
+const probability: number = grade.probability;
+const met: PipelineFactKey[] = grade.met;
+const nextGrade: PipelineGradeCode | null = grade.next;
+const missing: PipelineRequirement | null = grade.missing;
+const missingMode: 'all' | 'any' | undefined = missing?.mode;
+const missingFacts: PipelineFactKey[] | undefined = missing?.facts;
+const missingGroups: PipelineRequirement[] | undefined = missing?.groups;
+const nextStep: string = grade.nextStep.en;
+const warning: PipelineWarning | undefined = grade.warnings[0];
+const warningStages: PipelineGradeCode[] | undefined = warning?.stages;
+const warningFacts: PipelineFactKey[] | undefined = warning?.facts;
+const fromFlags: PipelineGrade = pipelineGrade([true, true, true, true], { probabilities: { A08: 0.1 } });
+const factKeys: string[] = pipelineFactKeys();
+
+const pipeline: WeightedPipeline = weightedPipeline(
+  [{ lead_data: true, deal_value: 100 }, { contract_signed: true, deal_value: 50 }],
+  { probabilities: { A21: 0.02 } },
+);
+const weightedTotal: number = pipeline.weightedTotal;
+const totalValue: number = pipeline.totalValue;
+const counted: number = pipeline.counted;
+const withoutValue: number = pipeline.withoutValue;
+const byGrade: PipelineGradeSum | undefined = pipeline.byGrade[0];
+const byGradeWeighted: number | undefined = byGrade?.weighted;
+const unreadable: number[] = pipeline.unreadableRows;
+
+const man: ManQualification = manQualification(true, 'yes', 0);
+const manCode: string = man.code;
+const advice: 'pursue_now' | 'create_need' | 'find_authority' | 'check_finances' | 'watch' | 'stop' = man.advice.code;
+const manFlags: [boolean, boolean, boolean] = [man.money, man.authority, man.need];
+const manUnknown: string[] = man.unknown;
+
+// ---- Strategies ----
+
+const matrixOptions: MatrixOptions = { overrides: { C5: { strategy: 'minimum_investment', targets: ['C4'] }, C6: { zh: '放手', en: 'Let go' } } };
+const strategy: MatrixStrategy = matrixStrategy('B', 2, matrixOptions);
+const strategyCell: MatrixCellCode = strategy.cell;
+const strategyTargets: MatrixCellCode[] = strategy.targets;
+const strategyCode: string = strategy.strategy.code;
+const isDefault: boolean = strategy.isDefault;
+const overridden: boolean = strategy.overridden;
+const table: MatrixStrategy[] = matrixTable({});
+const tableCells: MatrixCellCode[] = table.map((s) => s.cell);
+
+const suggestOptions: SuggestOptions = {
+  lang: 'en',
+  asOf: new Date('2026-03-15'),
+  card,
+  pAlive: null,
+  levelSigns: ['preferred_many_key_people', 'preferred_inside_info'],
+  matrix: matrixOptions,
+  level: { threshold: 0.5 },
+  cadence: { aPerYear: 12, bPerYear: 6 },
+  churn: { minTier: 'important', minDays: 90, intervalMultiplier: 2, pAliveThreshold: 0.5 },
+  tiers: { vip: 80, important: 60, ordinary: 40 },
+  letterCuts: { a: 70, b: 40 },
+};
+const suggestion: Suggestion = suggestStrategy(
+  { ...row, attractiveness: 'A', relationship_status: '目前关系良好', contact_decision_maker: '王总', last_order_days: 200 },
+  suggestOptions,
+);
+const suggestedCell: MatrixCellCode | null = suggestion.cell;
+const suggestedTargets: MatrixCellCode[] = suggestion.targets;
+const action: SuggestionItem | undefined = suggestion.actions[0];
+const actionKind: SuggestionItemKind | undefined = action?.kind;
+const actionPriority: number | undefined = action?.priority;
+const actionText: string | undefined = action?.text;
+const actionDetails: LabelText[] | undefined = action?.details;
+const detailText: string | undefined = actionDetails?.[0]?.text;
+const warnings: SuggestionItem[] = suggestion.warnings;
+const gaps: SuggestionItem[] = suggestion.gaps;
+const level: SuggestionLevel | null = suggestion.relationshipLevel;
+const levelNumber: 1 | 2 | 3 | 4 | undefined = level?.level;
+const levelCode: RelationshipLevelCode | undefined = level?.code;
+const levelSource: 'signs' | 'field' | undefined = level?.source;
+const nextLevel: LabelText | undefined = level?.nextLevel;
+const levelMoves: LabelText[] | undefined = level?.moves;
+const buildTie: string | undefined = level?.buildTie.zh;
+const suggestedCadence: SuggestionCadence | null = suggestion.cadence;
+const cadenceClass: AbcClassCode | undefined = suggestedCadence?.class;
+const cadenceGrade: AbcClassCode | TierCode | undefined = suggestedCadence?.grade;
+const cadencePerYear: number | undefined = suggestedCadence?.contactsPerYear;
+const ownerName: string | undefined = suggestedCadence?.ownerName;
+const cadenceServices: LabelText[] | undefined = suggestedCadence?.services;
+const plain: Suggestion = suggestStrategy({ attractiveness: 85 }, { tier: 'vip', asOf: '2026-03-15' });
+
+const cadenceOptions: CadenceOptions = { aPerYear: 12, bPerYear: 4, cPerYear: 2 };
+const contact: Cadence = cadence('vip', cadenceOptions);
+const contactGrade: AbcClassCode | TierCode = contact.grade;
+const contactClass: AbcClassCode = contact.class;
+const contactPlan: string = contact.plan.code;
+const contactsPerYear: number = contact.contactsPerYear;
+const frequency: Label = contact.frequency;
+const channel: string = contact.channel.en;
+const owner: string = contact.owner.zh;
+const groupEvents: boolean = contact.groupEvents;
+const services: Label[] = contact.services;
+
+const levels: LevelSigns[] = relationshipLevels();
+const firstLevel: LevelSigns | undefined = levels[0];
+const firstLevelNumber: 1 | 2 | 3 | 4 | undefined = firstLevel?.level;
+const signCodes: string[] = firstLevel?.signs.map((s) => s.code) ?? [];
+
+const assessed: LevelAssessment = assessLevel(signCodes, { threshold: 0.5 });
+const assessedLevel: RelationshipLevelCode | null = assessed.assessment.level;
+const shares: LevelSignShare[] = assessed.assessment.shares;
+const ticked: number | undefined = shares[0]?.ticked;
+const unknownSigns: string[] = assessed.assessment.unknownSigns;
+const plan: NextLevelPlan | null = assessed.next;
+const planTo: RelationshipLevelCode | null | undefined = plan?.to;
+const planFrom: RelationshipLevelCode | undefined = plan?.from;
+const currentTie: string | undefined = plan?.currentTie.code;
+const planMoves: Label[] | undefined = plan?.moves;
+
+const centre: BuyingCentre = buyingCentre({ contact_decision_maker: '王总', contact_coach: '无' });
+const covered: BuyingRole[] = centre.covered;
+const gap: BuyingCentreGap | undefined = centre.gaps[0];
+const gapRole: BuyingRole | undefined = gap?.role;
+const gapAdvice: string | undefined = gap?.en;
+
+const churn: ChurnOptions = { minTier: 'vip' };
+
+// Wrong shapes must not type-check.
+// @ts-expect-error probability is a number
+const wrongProbability: string = grade.probability;
+// @ts-expect-error an unknown option
+const wrongOptions: AbcOptions = { method: 'share', cut: [0.8, 0.95] };
+// @ts-expect-error the method is count or share
+const wrongMethod: AbcOptions = { method: 'value' };
+// @ts-expect-error cell may be null
+const wrongCell: MatrixCellCode = suggestion.cell;
+// @ts-expect-error not a matrix cell
+const wrongCellCode: MatrixCellCode = 'D1';
+
+export {
+  money, day, score, coverage, tierCode, factorPoints, subScore, moveText, reason, errorRow,
+  cards, columnScores, columnTiers, rowScore, scorerCard, mappedField, scale, presets,
+  transform, problems, rfmSegment, ranks, tier, tierText, classes, abcFirst, abcRanked,
+  abcShare, abcCount, concentration, concentrationTop, concentrationText, abcTotal,
+  accClassCode, accReasons, qualifies, verdict, elementsMet, checkStatus, elementCount,
+  kaReasons, quadrantCode, currentHigh, futureHigh, letter, gradeCode, gradeName,
+  probability, met, nextGrade, missingMode, missingFacts, missingGroups, nextStep,
+  warningStages, warningFacts, fromFlags, factKeys, weightedTotal, totalValue, counted,
+  withoutValue, byGradeWeighted, unreadable, manCode, advice, manFlags, manUnknown,
+  strategyCell, strategyTargets, strategyCode, isDefault, overridden, tableCells,
+  suggestedCell, suggestedTargets, actionKind, actionPriority, actionText, detailText,
+  warnings, gaps, levelNumber, levelCode, levelSource, nextLevel, levelMoves, buildTie,
+  cadenceClass, cadenceGrade, cadencePerYear, ownerName, cadenceServices, plain,
+  contactGrade, contactClass, contactPlan, contactsPerYear, frequency, channel, owner,
+  groupEvents, services, firstLevelNumber, assessedLevel, ticked, unknownSigns, planTo,
+  planFrom, currentTie, planMoves, covered, gapRole, gapAdvice, churn, wrongProbability,
+  wrongOptions, wrongMethod, wrongCell, wrongCellCode,
+};
