@@ -7,7 +7,9 @@ use crate::grades::abc::{abc_classes, abc_classes_for_rows, AbcOptions};
 use crate::grades::attractiveness::{attractiveness_letter, LetterCuts};
 use crate::grades::class::{account_class, key_account_qualification, ClassOptions};
 use crate::grades::man::man_qualification;
-use crate::grades::pipeline::{pipeline_grade, weighted_pipeline_rows, PipelineFacts, PipelineOptions, FLAG_ORDER};
+use crate::grades::pipeline::{
+    pipeline_grade, weighted_pipeline_rows, PipelineFacts, PipelineOptions, FLAG_ORDER,
+};
 use crate::grades::quadrant::{value_quadrant, QuadrantCuts};
 use crate::grades::tier::{value_tier, TierThresholds};
 use crate::row::Cell;
@@ -18,7 +20,13 @@ use wasm_bindgen::prelude::*;
 /// The value tier of a score (VIP > 80, important > 60, ordinary > 40, small): `{code, zh,
 /// en}`, or null for NaN. `thresholds` overrides the cut points.
 #[wasm_bindgen(js_name = valueTier, unchecked_return_type = "Label | null")]
-pub fn value_tier_js(score: f64, #[wasm_bindgen(unchecked_param_type = "{vip: number, important: number, ordinary: number}")] thresholds: JsValue) -> Result<JsValue, JsError> {
+pub fn value_tier_js(
+    score: f64,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{vip: number, important: number, ordinary: number}"
+    )]
+    thresholds: JsValue,
+) -> Result<JsValue, JsError> {
     let t: TierThresholds = options(&thresholds, "thresholds")?;
     if let Some(problem) = t.problems().into_iter().next() {
         return Err(JsError::new(&problem));
@@ -52,7 +60,10 @@ fn numbers(values: &JsValue) -> Result<Vec<f64>, JsError> {
         .map(|v| match cell(&v)? {
             Cell::Empty => Ok(f64::NAN),
             Cell::Number(n) => Ok(n),
-            Cell::Text(t) => Ok(crate::parse::parse_number(&t).ok().flatten().map_or(f64::NAN, |n| n.value)),
+            Cell::Text(t) => Ok(crate::parse::parse_number(&t)
+                .ok()
+                .flatten()
+                .map_or(f64::NAN, |n| n.value)),
             Cell::Bool(_) => Ok(f64::NAN),
         })
         .collect()
@@ -62,8 +73,10 @@ fn numbers(values: &JsValue) -> Result<Vec<f64>, JsError> {
 /// no value). `options`: `{method: "count" | "share", cuts: [a, b]}`.
 #[wasm_bindgen(js_name = abcClasses, unchecked_return_type = "(\"A\" | \"B\" | \"C\" | null)[]")]
 pub fn abc_classes_js(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number | string | null> | Float64Array")] values: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AbcOptions")] options_in: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number | string | null> | Float64Array")]
+    values: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "AbcOptions")]
+    options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
     let result = abc_classes(&numbers(&values)?, &o).map_err(err)?;
@@ -74,8 +87,10 @@ pub fn abc_classes_js(
 /// share held by the top 20 %).
 #[wasm_bindgen(js_name = abcAnalysis, unchecked_return_type = "AbcAnalysis")]
 pub fn abc_analysis(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number | string | null> | Float64Array")] values: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AbcOptions")] options_in: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number | string | null> | Float64Array")]
+    values: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "AbcOptions")]
+    options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
     to_js(&abc_classes(&numbers(&values)?, &o).map_err(err)?)
@@ -83,35 +98,56 @@ pub fn abc_analysis(
 
 /// ABC over rows of an account list by a measure field (default `annual_purchase`).
 #[wasm_bindgen(js_name = abcForRows, unchecked_return_type = "AbcAnalysis")]
-pub fn abc_for_rows(rows: Array, field: Option<String>, #[wasm_bindgen(unchecked_param_type = "AbcOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn abc_for_rows(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    field: Option<String>,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "AbcOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
     let parsed = rows_from_array(&rows)?;
-    to_js(&abc_classes_for_rows(&parsed, field.as_deref().unwrap_or("annual_purchase"), &o).map_err(err)?)
+    to_js(
+        &abc_classes_for_rows(&parsed, field.as_deref().unwrap_or("annual_purchase"), &o)
+            .map_err(err)?,
+    )
 }
 
 /// Account class (key, ordinary, prospect, suspect) with the reasons that decided it.
 #[wasm_bindgen(js_name = accountClass, unchecked_return_type = "AccountClass")]
-pub fn account_class_js(row: JsValue, #[wasm_bindgen(unchecked_param_type = "ClassOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn account_class_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "ClassOptions")] options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: ClassOptions = options(&options_in, "options")?;
     to_js(&account_class(&row_from_object(&row, None)?, &o).map_err(err)?)
 }
 
 /// Key-account qualification: the five elements, the three checks, and the verdict.
 #[wasm_bindgen(js_name = keyAccountQualification, unchecked_return_type = "KeyAccountQualification")]
-pub fn key_account_qualification_js(row: JsValue) -> Result<JsValue, JsError> {
+pub fn key_account_qualification_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
+) -> Result<JsValue, JsError> {
     to_js(&key_account_qualification(&row_from_object(&row, None)?))
 }
 
 /// Current × future value quadrant (vip, improve, maintain, drop); null if either is NaN.
 #[wasm_bindgen(js_name = valueQuadrant, unchecked_return_type = "ValueQuadrant | null")]
-pub fn value_quadrant_js(current: f64, future: f64, #[wasm_bindgen(unchecked_param_type = "{current?: number, future?: number}")] cuts: JsValue) -> Result<JsValue, JsError> {
+pub fn value_quadrant_js(
+    current: f64,
+    future: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "{current?: number, future?: number}")]
+    cuts: JsValue,
+) -> Result<JsValue, JsError> {
     let c: QuadrantCuts = options(&cuts, "options")?;
     to_js(&value_quadrant(current, future, &c).map_err(err)?)
 }
 
-/// The attractiveness letter of a 0–100 score: A ≥ 70, B ≥ 40, else C; null for NaN.
+/// The attractiveness letter of a 0–100 score: A ≥ 70, B ≥ 40, else C; `undefined` for NaN.
 #[wasm_bindgen(js_name = attractivenessLetter)]
-pub fn attractiveness_letter_js(score: f64, #[wasm_bindgen(unchecked_param_type = "{a: number, b: number}")] cuts: JsValue) -> Result<Option<String>, JsError> {
+pub fn attractiveness_letter_js(
+    score: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "{a: number, b: number}")] cuts: JsValue,
+) -> Result<Option<String>, JsError> {
     let c: LetterCuts = options(&cuts, "cuts")?;
     Ok(attractiveness_letter(score, &c).map(|l| l.code().to_string()))
 }
@@ -124,7 +160,9 @@ fn facts(value: &JsValue) -> Result<PipelineFacts, JsError> {
                 Ok(Cell::Bool(b)) => Ok(b),
                 Ok(Cell::Number(n)) => Ok(n != 0.0),
                 Ok(Cell::Empty) => Ok(false),
-                Ok(Cell::Text(t)) => crate::parse::parse_flag(&t).map(|f| f.unwrap_or(false)).map_err(err),
+                Ok(Cell::Text(t)) => crate::parse::parse_flag(&t)
+                    .map(|f| f.unwrap_or(false))
+                    .map_err(err),
                 Err(e) => Err(e),
             })
             .collect::<Result<_, _>>()?;
@@ -137,8 +175,15 @@ fn facts(value: &JsValue) -> Result<PipelineFacts, JsError> {
 /// TRUE/FALSE in the order of `pipelineFactKeys()`.
 #[wasm_bindgen(js_name = pipelineGrade, unchecked_return_type = "PipelineGrade")]
 pub fn pipeline_grade_js(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, boolean | number | string | null> | boolean[]")] facts_in: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{probabilities?: Record<string, number>}")] options_in: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "Record<string, boolean | number | string | null> | boolean[]"
+    )]
+    facts_in: JsValue,
+    #[wasm_bindgen(
+        js_name = "options",
+        unchecked_optional_param_type = "{probabilities?: Record<string, number>}"
+    )]
+    options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: PipelineOptions = options(&options_in, "options")?;
     to_js(&pipeline_grade(&facts(&facts_in)?, &o).map_err(err)?)
@@ -152,21 +197,38 @@ pub fn pipeline_fact_keys() -> Vec<String> {
 
 /// Weighted pipeline value over rows (each row's facts and `deal_value`).
 #[wasm_bindgen(js_name = weightedPipeline, unchecked_return_type = "WeightedPipeline")]
-pub fn weighted_pipeline_js(rows: Array, #[wasm_bindgen(unchecked_param_type = "{probabilities?: Record<string, number>}")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn weighted_pipeline_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(
+        js_name = "options",
+        unchecked_optional_param_type = "{probabilities?: Record<string, number>}"
+    )]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: PipelineOptions = options(&options_in, "options")?;
     to_js(&weighted_pipeline_rows(&rows_from_array(&rows)?, &o).map_err(err)?)
 }
 
 /// MAN qualification: `{code: "MAn", zh, en, advice}` from can pay, has authority, has need.
 #[wasm_bindgen(js_name = manQualification, unchecked_return_type = "ManQualification")]
-pub fn man_qualification_js(money: JsValue, authority: JsValue, need: JsValue) -> Result<JsValue, JsError> {
+pub fn man_qualification_js(
+    #[wasm_bindgen(unchecked_param_type = "CellValue")] money: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CellValue")] authority: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CellValue")] need: JsValue,
+) -> Result<JsValue, JsError> {
     let flag = |v: &JsValue| -> Result<bool, JsError> {
         match cell(v)? {
             Cell::Bool(b) => Ok(b),
             Cell::Number(n) => Ok(n != 0.0),
             Cell::Empty => Ok(false),
-            Cell::Text(t) => crate::parse::parse_flag(&t).map(|f| f.unwrap_or(false)).map_err(err),
+            Cell::Text(t) => crate::parse::parse_flag(&t)
+                .map(|f| f.unwrap_or(false))
+                .map_err(err),
         }
     };
-    to_js(&man_qualification(flag(&money)?, flag(&authority)?, flag(&need)?))
+    to_js(&man_qualification(
+        flag(&money)?,
+        flag(&authority)?,
+        flag(&need)?,
+    ))
 }

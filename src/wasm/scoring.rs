@@ -22,7 +22,7 @@ pub fn parse_value(text: &str) -> Result<f64, JsError> {
 }
 
 /// Reads a date (`2026-03-15`, `2026/3/15`, `2026年3月15日`, an Excel serial) as an ISO text;
-/// `null` for an empty cell; throws with the reason.
+/// `undefined` for an empty cell; throws with the reason.
 #[wasm_bindgen(js_name = parseDate)]
 pub fn parse_date(text: &str) -> Result<Option<String>, JsError> {
     Ok(crate::parse::parse_date(text)
@@ -44,9 +44,10 @@ fn prepared_row(
 /// model document (default `key_account`). `options.asOf` dates recency (default today).
 #[wasm_bindgen(js_name = scoreAccount, unchecked_return_type = "ScoreCard")]
 pub fn score_account(
-    row: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+    model_input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
     to_js(&score_row(&m, &prepared_row(&row, &options, None)?))
@@ -55,9 +56,10 @@ pub fn score_account(
 /// Scores a list of rows; one card per row, in order. `percentile` inputs rank within it.
 #[wasm_bindgen(js_name = scoreAccounts, unchecked_return_type = "ScoreCard[]")]
 pub fn score_accounts(
-    rows: Array,
-    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+    model_input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
     let parsed: Result<Vec<AccountRow>, JsError> = rows
@@ -126,7 +128,8 @@ pub fn score_columns_js(
         unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null>>"
     )]
     columns: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+    model_input: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
     if !columns.is_object() {
@@ -170,9 +173,10 @@ impl Scorer {
     /// order are not known, so `score` then needs objects).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] headers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+        model_input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] headers: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
     ) -> Result<Scorer, JsError> {
         let model = model(&model_input)?.into_owned();
         let headers = if headers.is_undefined() || headers.is_null() {
@@ -298,7 +302,8 @@ pub fn preset_model(name: &str) -> Result<JsValue, JsError> {
 /// Checks a model document; returns every problem (empty when it is valid).
 #[wasm_bindgen(js_name = validateModel)]
 pub fn validate_model(
-    #[wasm_bindgen(unchecked_param_type = "ModelInput")] model_input: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+    model_input: JsValue,
 ) -> Vec<String> {
     match model_core(&model_input) {
         Ok(_) => Vec::new(),

@@ -1,7 +1,7 @@
 //! Strategy exports (MODEL §4–§5): `matrixStrategy`, `matrixTable`, `suggestStrategy`,
 //! `cadence`, `relationshipLevels`, `assessLevel`, `buyingCentre`.
 
-use super::convert::{as_of, cell_text, err, json_value, options, option, row_from_object, to_js};
+use super::convert::{as_of, cell_text, err, json_value, option, options, row_from_object, to_js};
 use crate::strategy::buying_centre::buying_centre;
 use crate::strategy::cadence::{cadence_from_text, CadenceOptions};
 use crate::strategy::level::{assess_level, level_checklist, next_level_plan, LevelOptions};
@@ -12,14 +12,22 @@ use wasm_bindgen::prelude::*;
 /// The strategy for an attractiveness letter (A/B/C or a 0–100 score) and a relationship
 /// status (1–6 or its words): `{cell, targets, strategy: {code, zh, en}}`.
 #[wasm_bindgen(js_name = matrixStrategy, unchecked_return_type = "MatrixStrategy")]
-pub fn matrix_strategy_js(letter: JsValue, status: JsValue, #[wasm_bindgen(unchecked_param_type = "MatrixOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn matrix_strategy_js(
+    #[wasm_bindgen(unchecked_param_type = "CellValue")] letter: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CellValue")] status: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "MatrixOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: MatrixOptions = options(&options_in, "options")?;
     to_js(&matrix_strategy_from_text(&cell_text(&letter), &cell_text(&status), &o).map_err(err)?)
 }
 
 /// All 18 cells of the matrix, with any overrides applied.
 #[wasm_bindgen(js_name = matrixTable, unchecked_return_type = "MatrixStrategy[]")]
-pub fn matrix_table_js(#[wasm_bindgen(unchecked_param_type = "MatrixOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn matrix_table_js(
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "MatrixOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: MatrixOptions = options(&options_in, "options")?;
     to_js(&matrix_table(&o).map_err(err)?)
 }
@@ -28,7 +36,11 @@ pub fn matrix_table_js(#[wasm_bindgen(unchecked_param_type = "MatrixOptions")] o
 /// `options.card` (a score card) or `options.score` / `options.tier` give the tier;
 /// `options.asOf` dates recency (default today).
 #[wasm_bindgen(js_name = suggestStrategy, unchecked_return_type = "Suggestion")]
-pub fn suggest_strategy_js(row: JsValue, #[wasm_bindgen(unchecked_param_type = "SuggestOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn suggest_strategy_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SuggestOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let mut json = if options_in.is_undefined() || options_in.is_null() {
         serde_json::Value::Object(Default::default())
     } else {
@@ -41,18 +53,27 @@ pub fn suggest_strategy_js(row: JsValue, #[wasm_bindgen(unchecked_param_type = "
             if let Some(score) = card.get("score").and_then(|s| s.as_f64()) {
                 map.entry("score").or_insert(score.into());
             }
-            if let Some(code) = card.get("tier").and_then(|t| t.get("code")).and_then(|c| c.as_str()) {
+            if let Some(code) = card
+                .get("tier")
+                .and_then(|t| t.get("code"))
+                .and_then(|c| c.as_str())
+            {
                 map.entry("tier").or_insert(code.into());
             }
         }
     }
-    let o: SuggestOptions = serde_json::from_value(json).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    let o: SuggestOptions =
+        serde_json::from_value(json).map_err(|e| JsError::new(&format!("options: {e}")))?;
     to_js(&suggest_strategy(&row_from_object(&row, None)?, &o).map_err(err)?)
 }
 
 /// Spreadsheet form: the contact cadence for a tier (`vip`, `重要客户`, 1–4) or a letter.
 #[wasm_bindgen(js_name = cadence, unchecked_return_type = "Cadence")]
-pub fn cadence_js(grade: JsValue, #[wasm_bindgen(unchecked_param_type = "CadenceOptions")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn cadence_js(
+    #[wasm_bindgen(unchecked_param_type = "CellValue")] grade: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "CadenceOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: CadenceOptions = options(&options_in, "options")?;
     to_js(&cadence_from_text(&cell_text(&grade), &o).map_err(err)?)
 }
@@ -65,7 +86,14 @@ pub fn relationship_levels() -> Result<JsValue, JsError> {
 
 /// The level from the sign codes a user ticked, and the moves to the next level.
 #[wasm_bindgen(js_name = assessLevel, unchecked_return_type = "LevelAssessment")]
-pub fn assess_level_js(signs: Vec<String>, #[wasm_bindgen(unchecked_param_type = "{threshold?: number}")] options_in: JsValue) -> Result<JsValue, JsError> {
+pub fn assess_level_js(
+    signs: Vec<String>,
+    #[wasm_bindgen(
+        js_name = "options",
+        unchecked_optional_param_type = "{threshold?: number}"
+    )]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
     let o: LevelOptions = options(&options_in, "options")?;
     let assessment = assess_level(signs.iter().map(String::as_str), &o);
     let plan = assessment.level.map(next_level_plan);
@@ -74,6 +102,8 @@ pub fn assess_level_js(signs: Vec<String>, #[wasm_bindgen(unchecked_param_type =
 
 /// Which of the four buying-centre roles have a named contact, and the gaps.
 #[wasm_bindgen(js_name = buyingCentre, unchecked_return_type = "BuyingCentre")]
-pub fn buying_centre_js(row: JsValue) -> Result<JsValue, JsError> {
+pub fn buying_centre_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
+) -> Result<JsValue, JsError> {
     to_js(&buying_centre(&row_from_object(&row, None)?))
 }
