@@ -151,7 +151,9 @@ fn call(name: &str, args: &Array) -> JsValue {
     let num = |i: u32| a(i).as_f64().unwrap_or(f64::NAN);
     match name {
         "valueTier" => value_tier_js(num(0), a(1)).unwrap(),
-        "attractivenessLetter" => attractiveness_letter_js(num(0), a(1)).unwrap().map_or(JsValue::NULL, |s| JsValue::from_str(&s)),
+        "attractivenessLetter" => attractiveness_letter_js(num(0), a(1))
+            .unwrap()
+            .map_or(JsValue::NULL, |s| JsValue::from_str(&s)),
         "manQualification" => man_qualification_js(a(0), a(1), a(2)).unwrap(),
         "valueQuadrant" => value_quadrant_js(num(0), num(1), a(2)).unwrap(),
         "pipelineGrade" => pipeline_grade_js(a(0), a(1)).unwrap(),
@@ -177,7 +179,9 @@ fn at(value: &JsValue, path: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn grade_and_strategy_cases_from_the_spec() {
-    let cases: Array = JSON::parse(include_str!("cases/grades-strategy.json")).unwrap().unchecked_into();
+    let cases: Array = JSON::parse(include_str!("cases/grades-strategy.json"))
+        .unwrap()
+        .unchecked_into();
     assert!(cases.length() > 50);
     for case in cases.iter() {
         let name = get(&case, "fn").as_string().unwrap();
@@ -187,9 +191,18 @@ fn grade_and_strategy_cases_from_the_spec() {
         for entry in js_sys::Object::entries(expect.unchecked_ref()).iter() {
             let entry: Array = entry.unchecked_into();
             let path = entry.get(0).as_string().unwrap();
-            let found = JSON::stringify(&at(&got, &path)).ok().and_then(|s| s.as_string());
-            let want = JSON::stringify(&entry.get(1)).ok().and_then(|s| s.as_string());
-            assert_eq!(found, want, "{name}({:?}) at {path}", JSON::stringify(&args).ok().and_then(|s| s.as_string()));
+            let found = JSON::stringify(&at(&got, &path))
+                .ok()
+                .and_then(|s| s.as_string());
+            let want = JSON::stringify(&entry.get(1))
+                .ok()
+                .and_then(|s| s.as_string());
+            assert_eq!(
+                found,
+                want,
+                "{name}({:?}) at {path}",
+                JSON::stringify(&args).ok().and_then(|s| s.as_string())
+            );
         }
     }
 }

@@ -118,7 +118,10 @@ pub fn err<E: std::fmt::Display>(e: E) -> JsError {
 
 /// An options object read into a core options struct (camelCase keys; unknown keys are an
 /// error); left out gives the defaults.
-pub fn options<T: serde::de::DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsError> {
+pub fn options<T: serde::de::DeserializeOwned + Default>(
+    value: &JsValue,
+    what: &str,
+) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
