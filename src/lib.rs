@@ -10,6 +10,7 @@ pub mod model;
 pub mod parse;
 pub mod row;
 pub mod score;
+pub mod sheets;
 pub mod strategy;
 pub mod texts;
 

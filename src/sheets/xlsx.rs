@@ -1,0 +1,191 @@
+//! .xlsx workbooks, read with calamine cell by cell so that the limits hold while reading.
+
+use super::Table;
+use super::{column_letters, ReadOptions, SheetChoice, SheetError, SheetWarning, Source};
+use crate::row::Cell;
+use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+use std::io::Cursor;
+
+/// Days from the 1904 date system's day 0 to the 1900 system's: a workbook saved with the
+/// 1904 system (old Mac Excel) has serials smaller by this many days.
+const EPOCH_1904_OFFSET: f64 = 1462.0;
+
+/// At most this many merged-cell warnings: one per region would flood the list on a sheet
+/// that merges a column per customer group.
+const MAX_MERGE_WARNINGS: usize = 20;
+
+fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, SheetError> {
+    Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)
+}
+
+fn xlsx_error(error: XlsxError) -> SheetError {
+    SheetError::Xlsx(error.to_string())
+}
+
+/// The names of a workbook's sheets, in tab order.
+pub fn xlsx_sheet_names(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
+    Ok(open(bytes)?.sheet_names())
+}
+
+/// Reads one sheet of an .xlsx workbook.
+///
+/// Cells keep their type: numbers and booleans as such; dates and times as their Excel serial
+/// number (1900 date system, whatever the workbook uses), with the column marked in
+/// [`Table::date_columns`]; error cells (`#N/A`, `#DIV/0!` …) as their text; formulas as their
+/// last computed value. Positions are absolute: a sheet whose data starts at B3 has an empty
+/// column A and two rows above, so row and column numbers match what Excel shows.
+pub fn read_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Table, SheetError> {
+    let limits = &options.limits;
+    limits.check_bytes(bytes.len())?;
+    let mut workbook = open(bytes)?;
+    let sheet = choose_sheet(&workbook, &options.sheet)?;
+    let is_1904 = workbook.has_1904_epoch();
+
+    let mut grid: Vec<Vec<Cell>> = Vec::new();
+    let mut date_cells: Vec<(usize, usize)> = Vec::new();
+    let mut stored_cells: usize = 0;
+    {
+        let mut cells = workbook
+            .worksheet_cells_reader(&sheet)
+            .map_err(xlsx_error)?;
+        while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+            let (row, column) = cell.get_position();
+            let (row, column) = (row as usize, column as usize);
+            let (value, is_date) = convert(cell.get_value(), is_1904);
+            if value == Cell::Empty {
+                continue;
+            }
+            limits.check_row(row)?;
+            limits.check_columns(column + 1)?;
+            if grid.len() <= row {
+                grid.resize_with(row + 1, Vec::new);
+            }
+            let Some(cells_of_row) = grid.get_mut(row) else {
+                continue;
+            };
+            if cells_of_row.len() <= column {
+                // Padding a row up to the cell counts against the limit as well, so a few
+                // cells far to the right cannot make the table huge.
+                stored_cells += column + 1 - cells_of_row.len();
+                limits.check_cells(stored_cells)?;
+                cells_of_row.resize(column + 1, Cell::Empty);
+            }
+            if let Some(slot) = cells_of_row.get_mut(column) {
+                *slot = value;
+            }
+            if is_date {
+                date_cells.push((row, column));
+            }
+        }
+    }
+
+    let mut table = Table::from_grid(
+        grid,
+        options.header_row,
+        &date_cells,
+        Source::Xlsx {
+            sheet: sheet.clone(),
+        },
+        limits,
+    )?;
+    merged_cell_warnings(&mut workbook, &sheet, &mut table);
+    Ok(table)
+}
+
+fn choose_sheet(
+    workbook: &Xlsx<Cursor<&[u8]>>,
+    choice: &SheetChoice,
+) -> Result<String, SheetError> {
+    let names = workbook.sheet_names();
+    match choice {
+        SheetChoice::First => workbook
+            .sheets_metadata()
+            .iter()
+            .find(|sheet| sheet.typ == SheetType::WorkSheet)
+            .map(|sheet| sheet.name.clone())
+            .ok_or(SheetError::NoWorksheet),
+        SheetChoice::Named(name) => names
+            .iter()
+            .find(|n| *n == name)
+            .or_else(|| {
+                let wanted = name.trim().to_lowercase();
+                names.iter().find(|n| n.trim().to_lowercase() == wanted)
+            })
+            .cloned()
+            .ok_or_else(|| SheetError::SheetNotFound {
+                name: name.clone(),
+                available: names.join(", "),
+            }),
+        SheetChoice::Index(index) => {
+            names
+                .get(*index)
+                .cloned()
+                .ok_or(SheetError::SheetIndexOutOfRange {
+                    index: *index,
+                    count: names.len(),
+                })
+        }
+    }
+}
+
+/// A calamine value as a cell, and whether the source formatted it as a date or time.
+fn convert(value: &DataRef<'_>, is_1904: bool) -> (Cell, bool) {
+    let text = |t: &str| {
+        if t.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(t.to_string())
+        }
+    };
+    match value {
+        DataRef::Int(i) => (Cell::Number(*i as f64), false),
+        DataRef::Float(f) => (Cell::Number(*f), false),
+        DataRef::String(s) => (text(s), false),
+        DataRef::SharedString(s) => (text(s), false),
+        DataRef::Bool(b) => (Cell::Bool(*b), false),
+        DataRef::DateTime(dt) => {
+            let serial = if is_1904 {
+                dt.as_f64() + EPOCH_1904_OFFSET
+            } else {
+                dt.as_f64()
+            };
+            // A duration (`[h]:mm`) is a number of days, not a point in time.
+            (Cell::Number(serial), dt.is_datetime())
+        }
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (text(s), false),
+        DataRef::Error(e) => (Cell::Text(e.to_string()), false),
+        DataRef::Empty => (Cell::Empty, false),
+    }
+}
+
+/// Warns about merged regions that cover data cells, where all but the first cell read as
+/// empty. Merged titles above the header need no warning: the title is read whole.
+fn merged_cell_warnings(workbook: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, table: &mut Table) {
+    // The merge list is a second pass over the sheet: an unreadable one costs only warnings.
+    let Ok(regions) = workbook.merge_cells_by_sheet_name(sheet) else {
+        return;
+    };
+    let first_data_row = table.header_row + 1;
+    let last_row = table.header_row + table.rows.len();
+    let mut count = 0;
+    for region in regions {
+        let (top, left) = (region.start.0 as usize, region.start.1 as usize);
+        let (bottom, right) = (region.end.0 as usize, region.end.1 as usize);
+        if bottom < first_data_row || top > last_row {
+            continue;
+        }
+        if count == MAX_MERGE_WARNINGS {
+            break;
+        }
+        count += 1;
+        table.warnings.push(SheetWarning::MergedCells {
+            range: format!(
+                "{}{}:{}{}",
+                column_letters(left),
+                top + 1,
+                column_letters(right),
+                bottom + 1
+            ),
+        });
+    }
+}
