@@ -133,29 +133,29 @@ fn unit_of_header(header: &str, field: FieldId) -> HeaderUnit {
         .map_or(HeaderUnit::NONE, |m| m.unit)
 }
 
+/// Reads one data row (0-based) through a column plan; used again when a cell is edited.
+pub fn account_row(table: &Table, columns: &[ColumnPlan], index: usize) -> AccountRow {
+    let line = Some(table.line_number(index));
+    let mut row = AccountRow::new();
+    for plan in columns {
+        row.put_cell(
+            &plan.header,
+            plan.matched,
+            table.cell(index, plan.column),
+            line,
+        );
+    }
+    row
+}
+
 /// Reads every data row of a table into an account row.
 ///
 /// Cell errors carry the row number Excel shows ([`Table::line_number`]): 1-based, counting
 /// the title rows and the header row, so "row 7" is the row the user finds at 7 in Excel.
 pub fn account_rows(table: &Table, overrides: &ColumnOverrides) -> Result<AccountRows, SheetError> {
     let (columns, mapping_warnings) = plan_columns(table, overrides)?;
-    let rows = table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(index, _)| {
-            let line = Some(table.line_number(index));
-            let mut row = AccountRow::new();
-            for plan in &columns {
-                row.put_cell(
-                    &plan.header,
-                    plan.matched,
-                    table.cell(index, plan.column),
-                    line,
-                );
-            }
-            row
-        })
+    let rows = (0..table.rows.len())
+        .map(|index| account_row(table, &columns, index))
         .collect();
     let mut warnings = table.warnings.clone();
     warnings.extend(mapping_warnings);

@@ -4,9 +4,11 @@
 mod convert;
 mod grades;
 mod scoring;
+mod sheet;
 mod strategy;
 mod types;
 
 pub use grades::*;
 pub use scoring::*;
+pub use sheet::*;
 pub use strategy::*;

@@ -41,29 +41,7 @@ pub fn suggest_strategy_js(
     #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SuggestOptions")]
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
-    let mut json = if options_in.is_undefined() || options_in.is_null() {
-        serde_json::Value::Object(Default::default())
-    } else {
-        json_value(&options_in)?
-    };
-    let day = as_of(&option(&options_in, "asOf"))?;
-    if let Some(map) = json.as_object_mut() {
-        map.insert("asOf".into(), day.into());
-        if let Some(card) = map.remove("card") {
-            if let Some(score) = card.get("score").and_then(|s| s.as_f64()) {
-                map.entry("score").or_insert(score.into());
-            }
-            if let Some(code) = card
-                .get("tier")
-                .and_then(|t| t.get("code"))
-                .and_then(|c| c.as_str())
-            {
-                map.entry("tier").or_insert(code.into());
-            }
-        }
-    }
-    let o: SuggestOptions =
-        serde_json::from_value(json).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    let o = suggest_options(&options_in, None)?;
     to_js(&suggest_strategy(&row_from_object(&row, None)?, &o).map_err(err)?)
 }
 
@@ -106,4 +84,38 @@ pub fn buying_centre_js(
     #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
 ) -> Result<JsValue, JsError> {
     to_js(&buying_centre(&row_from_object(&row, None)?))
+}
+
+/// Reads `suggestStrategy`'s options: `asOf` as a date (default `default_day`, else today) and
+/// `card` (a score card) as its score and tier.
+pub(super) fn suggest_options(
+    options_in: &JsValue,
+    default_day: Option<i64>,
+) -> Result<SuggestOptions, JsError> {
+    let mut json = if options_in.is_undefined() || options_in.is_null() {
+        serde_json::Value::Object(Default::default())
+    } else {
+        json_value(options_in)?
+    };
+    let given = option(options_in, "asOf");
+    let day = match default_day {
+        Some(d) if given.is_undefined() || given.is_null() => d,
+        _ => as_of(&given)?,
+    };
+    if let Some(map) = json.as_object_mut() {
+        map.insert("asOf".into(), day.into());
+        if let Some(card) = map.remove("card") {
+            if let Some(score) = card.get("score").and_then(|s| s.as_f64()) {
+                map.entry("score").or_insert(score.into());
+            }
+            if let Some(code) = card
+                .get("tier")
+                .and_then(|t| t.get("code"))
+                .and_then(|c| c.as_str())
+            {
+                map.entry("tier").or_insert(code.into());
+            }
+        }
+    }
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("options: {e}")))
 }

@@ -515,4 +515,25 @@ export interface Suggestion {
   /** Most urgent first. */
   actions: SuggestionItem[];
 }
+
+/** How to read a file or a pasted range. */
+export interface SheetOptions {
+  /** A workbook's sheet, by name or 0-based index (default: the first). */
+  sheet?: string | number;
+  /** The header row as Excel numbers it (default: detected among the first 20 rows). */
+  headerRow?: number;
+  /** The CSV delimiter (default: sniffed among comma, semicolon and tab). */
+  delimiter?: string;
+  maxBytes?: number;
+  maxRows?: number;
+  /** The day recency is counted to (default: today). */
+  asOf?: string | Date;
+}
+
+export type SheetSource =
+  | { kind: "csv"; encoding: "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "gb18030"; delimiter: string }
+  | { kind: "xlsx"; sheet: string }
+  | { kind: "cells" };
+
+export interface SheetMapping { column: number; header: string; field: string | null; scale: number; percent: boolean; overridden: boolean; }
 "#;

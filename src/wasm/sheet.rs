@@ -1,0 +1,416 @@
+//! The `Sheet` export: an account list read from a file or a pasted range, kept in wasm
+//! memory so that a 100,000-row list is read, scored, edited and exported without copying
+//! every cell through JavaScript.
+
+use super::convert::{as_of, cell, err, model, option, to_js};
+use crate::model::CompiledModel;
+use crate::row::{AccountRow, Cell};
+use crate::score::batch::ListRanks;
+use crate::score::{evaluate, score_row_ranked, NoRanks, Ranks};
+use crate::sheets::{
+    account_row, export_csv, export_xlsx, plan_columns, read_csv_text, read_table,
+    xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, ExportOptions, Limits, ReadOptions,
+    SheetChoice, Table,
+};
+use crate::strategy::suggest::suggest_strategy;
+use js_sys::{Array, Float64Array, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
+    let mut o = ReadOptions::default();
+    let sheet = option(value, "sheet");
+    if let Some(name) = sheet.as_string() {
+        o.sheet = SheetChoice::Named(name);
+    } else if let Some(index) = sheet.as_f64() {
+        o.sheet = SheetChoice::Index(index.max(0.0) as usize);
+    }
+    if let Some(row) = option(value, "headerRow").as_f64() {
+        // The user counts rows as Excel does, from 1.
+        o.header_row = Some((row.max(1.0) as usize) - 1);
+    }
+    if let Some(d) = option(value, "delimiter").as_string() {
+        o.delimiter = d.chars().next();
+    }
+    if let Some(n) = option(value, "maxBytes").as_f64() {
+        o.limits.max_bytes = n.max(0.0) as usize;
+    }
+    if let Some(n) = option(value, "maxRows").as_f64() {
+        o.limits.max_rows = n.max(0.0) as usize;
+    }
+    Ok(o)
+}
+
+fn cell_to_js(c: &Cell) -> JsValue {
+    match c {
+        Cell::Empty => JsValue::NULL,
+        Cell::Number(n) => JsValue::from_f64(*n),
+        Cell::Text(t) => JsValue::from_str(t),
+        Cell::Bool(b) => JsValue::from_bool(*b),
+    }
+}
+
+#[derive(Serialize)]
+struct MappingOut {
+    column: usize,
+    header: String,
+    field: Option<&'static str>,
+    scale: f64,
+    percent: bool,
+    overridden: bool,
+}
+
+/// An account list read from a file or a pasted range.
+#[wasm_bindgen]
+pub struct Sheet {
+    table: Table,
+    overrides: ColumnOverrides,
+    columns: Vec<ColumnPlan>,
+    rows: Vec<AccountRow>,
+    as_of: i64,
+}
+
+impl Sheet {
+    fn new(table: Table, options_in: &JsValue) -> Result<Sheet, JsError> {
+        let mut sheet = Sheet {
+            table,
+            overrides: ColumnOverrides::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+            as_of: as_of(&option(options_in, "asOf"))?,
+        };
+        sheet.reread()?;
+        Ok(sheet)
+    }
+
+    fn reread(&mut self) -> Result<(), JsError> {
+        let (columns, _) = plan_columns(&self.table, &self.overrides).map_err(err)?;
+        self.columns = columns;
+        self.rows = (0..self.table.rows.len())
+            .map(|i| self.read_row(i))
+            .collect();
+        Ok(())
+    }
+
+    fn read_row(&self, index: usize) -> AccountRow {
+        let mut row = account_row(&self.table, &self.columns, index);
+        row.derive_recency(self.as_of);
+        row
+    }
+
+    fn row(&self, index: usize) -> Result<&AccountRow, JsError> {
+        self.rows.get(index).ok_or_else(|| {
+            JsError::new(&format!(
+                "no row {index}: the sheet has {} rows",
+                self.rows.len()
+            ))
+        })
+    }
+
+    fn ranks(&self, m: &CompiledModel) -> Box<dyn Ranks> {
+        if m.needs_list() {
+            Box::new(ListRanks::for_model(m, &self.rows))
+        } else {
+            Box::new(NoRanks)
+        }
+    }
+
+    fn computed(
+        headers: &JsValue,
+        columns: &JsValue,
+    ) -> Result<(Vec<String>, Vec<Vec<Cell>>), JsError> {
+        if headers.is_undefined() || headers.is_null() {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        let names: Vec<String> = Array::from(headers)
+            .iter()
+            .map(|h| h.as_string().unwrap_or_default())
+            .collect();
+        let cols = Array::from(columns);
+        if cols.length() as usize != names.len() {
+            return Err(JsError::new(
+                "give one column of values per computed header",
+            ));
+        }
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        for (j, col) in cols.iter().enumerate() {
+            let values: Vec<Cell> = if let Some(typed) = col.dyn_ref::<Float64Array>() {
+                typed
+                    .to_vec()
+                    .into_iter()
+                    .map(|v| {
+                        if v.is_nan() {
+                            Cell::Empty
+                        } else {
+                            Cell::Number(v)
+                        }
+                    })
+                    .collect()
+            } else {
+                Array::from(&col)
+                    .iter()
+                    .map(|v| cell(&v))
+                    .collect::<Result<_, _>>()?
+            };
+            if rows.len() < values.len() {
+                rows.resize(values.len(), vec![Cell::Empty; names.len()]);
+            }
+            for (i, v) in values.into_iter().enumerate() {
+                if let Some(slot) = rows.get_mut(i).and_then(|r| r.get_mut(j)) {
+                    *slot = v;
+                }
+            }
+        }
+        Ok((names, rows))
+    }
+}
+
+#[wasm_bindgen]
+impl Sheet {
+    /// Reads a `.csv` (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030) or `.xlsx` file.
+    /// `options`: `{sheet, headerRow, delimiter, maxBytes, maxRows, asOf}`.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(
+        bytes: &[u8],
+        #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SheetOptions")]
+        options_in: JsValue,
+    ) -> Result<Sheet, JsError> {
+        let table = read_table(bytes, &read_options(&options_in)?).map_err(err)?;
+        Sheet::new(table, &options_in)
+    }
+
+    /// Reads text pasted from Excel (tab-separated) or CSV text.
+    #[wasm_bindgen(js_name = fromText)]
+    pub fn from_text(
+        text: &str,
+        #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SheetOptions")]
+        options_in: JsValue,
+    ) -> Result<Sheet, JsError> {
+        let table = read_csv_text(text, &read_options(&options_in)?).map_err(err)?;
+        Sheet::new(table, &options_in)
+    }
+
+    /// The sheet names of an `.xlsx` workbook.
+    #[wasm_bindgen(js_name = sheetNames)]
+    pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, JsError> {
+        xlsx_sheet_names(bytes).map_err(err)
+    }
+
+    /// The default limits: `{maxBytes, maxRows}`.
+    #[wasm_bindgen(js_name = defaultLimits, unchecked_return_type = "{maxBytes: number, maxRows: number}")]
+    pub fn default_limits() -> Result<JsValue, JsError> {
+        let l = Limits::default();
+        to_js(&serde_json::json!({ "maxBytes": l.max_bytes, "maxRows": l.max_rows }))
+    }
+
+    /// Data rows (rows in = rows out: blank rows inside the list are kept).
+    #[wasm_bindgen(getter, js_name = rowCount)]
+    pub fn row_count(&self) -> usize {
+        self.table.rows.len()
+    }
+
+    /// The header row as Excel numbers it (1-based).
+    #[wasm_bindgen(getter, js_name = headerRow)]
+    pub fn header_row(&self) -> usize {
+        self.table.header_row + 1
+    }
+
+    /// The row number Excel shows for data row `index` (0-based).
+    #[wasm_bindgen(js_name = lineNumber)]
+    pub fn line_number(&self, index: usize) -> usize {
+        self.table.line_number(index)
+    }
+
+    pub fn headers(&self) -> Vec<String> {
+        self.table.headers.clone()
+    }
+
+    /// Title rows found above the header (merged titles and notes).
+    #[wasm_bindgen(js_name = titleRows)]
+    pub fn title_rows(&self) -> Vec<String> {
+        self.table.title_rows.clone()
+    }
+
+    /// Where the table came from: `{kind: "csv", encoding, delimiter}` or `{kind: "xlsx", sheet}`.
+    #[wasm_bindgen(unchecked_return_type = "SheetSource")]
+    pub fn source(&self) -> Result<JsValue, JsError> {
+        to_js(&self.table.source)
+    }
+
+    /// Warnings about the file (duplicate headers, merged cells, undecodable bytes …).
+    pub fn warnings(&self) -> Vec<String> {
+        self.table.warnings.iter().map(|w| w.to_string()).collect()
+    }
+
+    /// How each column was matched to a field.
+    #[wasm_bindgen(unchecked_return_type = "SheetMapping[]")]
+    pub fn mapping(&self) -> Result<JsValue, JsError> {
+        let list: Vec<MappingOut> = self
+            .columns
+            .iter()
+            .map(|c| MappingOut {
+                column: c.column,
+                header: c.header.clone(),
+                field: c.field_key(),
+                scale: c.matched.map_or(1.0, |m| m.unit.scale),
+                percent: c.matched.is_some_and(|m| m.unit.percent),
+                overridden: c.overridden,
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Maps a column to a field key, or to none (`null`), and reads every row again.
+    #[wasm_bindgen(js_name = setMapping)]
+    pub fn set_mapping(&mut self, column: usize, field: Option<String>) -> Result<(), JsError> {
+        self.overrides.insert(column, field);
+        self.reread()
+    }
+
+    /// The cells of data row `index` as read.
+    pub fn cells(&self, index: usize) -> Result<Array, JsError> {
+        let row = self
+            .table
+            .rows
+            .get(index)
+            .ok_or_else(|| JsError::new(&format!("no row {index}")))?;
+        Ok((0..self.table.width().max(row.len()))
+            .map(|j| cell_to_js(self.table.cell(index, j)))
+            .collect())
+    }
+
+    /// Changes one cell and reads its row again; returns that row's unreadable cells.
+    #[wasm_bindgen(js_name = setCell, unchecked_return_type = "CellError[]")]
+    pub fn set_cell(
+        &mut self,
+        index: usize,
+        column: usize,
+        #[wasm_bindgen(unchecked_param_type = "CellValue")] value: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let new = cell(&value)?;
+        let width = self.table.width();
+        let row = self
+            .table
+            .rows
+            .get_mut(index)
+            .ok_or_else(|| JsError::new(&format!("no row {index}")))?;
+        if column >= width {
+            return Err(JsError::new(&format!(
+                "no column {column}: the sheet has {width}"
+            )));
+        }
+        if row.len() <= column {
+            row.resize(column + 1, Cell::Empty);
+        }
+        if let Some(slot) = row.get_mut(column) {
+            *slot = new;
+        }
+        let reread = self.read_row(index);
+        let errors = reread.errors.clone();
+        if let Some(slot) = self.rows.get_mut(index) {
+            *slot = reread;
+        }
+        to_js(&errors)
+    }
+
+    /// Every unreadable cell, with its Excel row number, column, text and reason.
+    #[wasm_bindgen(unchecked_return_type = "CellError[]")]
+    pub fn errors(&self) -> Result<JsValue, JsError> {
+        let all: Vec<_> = self.rows.iter().flat_map(|r| r.errors.iter()).collect();
+        to_js(&all)
+    }
+
+    /// Scores every row: `{score: Float64Array (NaN where none), tier: Uint8Array}`.
+    #[wasm_bindgen(unchecked_return_type = "ScoreColumns")]
+    pub fn scores(
+        &self,
+        #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+        model_input: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let m = model(&model_input)?;
+        let ranks = self.ranks(&m);
+        let mut subs = Vec::with_capacity(m.factors.len());
+        let mut scores = Vec::with_capacity(self.rows.len());
+        let mut tiers = Vec::with_capacity(self.rows.len());
+        for row in &self.rows {
+            let s = evaluate(&m, row, ranks.as_ref(), &mut subs, &mut |_, _| {}).score_or_nan();
+            scores.push(s);
+            tiers
+                .push(crate::grades::tier::value_tier(s, &m.model.tiers).map_or(0, |t| t.number()));
+        }
+        let out = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &out,
+            &"score".into(),
+            &Float64Array::from(scores.as_slice()),
+        )
+        .map_err(|_| JsError::new("cannot build the result"))?;
+        js_sys::Reflect::set(&out, &"tier".into(), &Uint8Array::from(tiers.as_slice()))
+            .map_err(|_| JsError::new("cannot build the result"))?;
+        Ok(out.into())
+    }
+
+    /// The full score card of one row.
+    #[wasm_bindgen(js_name = scoreCard, unchecked_return_type = "ScoreCard")]
+    pub fn score_card(
+        &self,
+        index: usize,
+        #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+        model_input: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let m = model(&model_input)?;
+        let ranks = self.ranks(&m);
+        to_js(&score_row_ranked(&m, self.row(index)?, ranks.as_ref()))
+    }
+
+    /// The strategy suggestion for one row (options as `suggestStrategy`'s, asOf from the sheet).
+    #[wasm_bindgen(unchecked_return_type = "Suggestion")]
+    pub fn suggest(
+        &self,
+        index: usize,
+        #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SuggestOptions")]
+        options_in: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let o = super::strategy::suggest_options(&options_in, Some(self.as_of))?;
+        to_js(&suggest_strategy(self.row(index)?, &o).map_err(err)?)
+    }
+
+    /// The list as `.xlsx`: every original column and cell, plus computed columns
+    /// (`headers[i]` over `columns[i]`, one value per row). Text that a spreadsheet would run
+    /// as a formula is written as text.
+    #[wasm_bindgen(js_name = exportXlsx)]
+    pub fn export_xlsx_js(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] headers: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "Array<ArrayLike<CellValue> | Float64Array>"
+        )]
+        columns: JsValue,
+    ) -> Result<Vec<u8>, JsError> {
+        let (names, rows) = Sheet::computed(&headers, &columns)?;
+        let computed = Computed {
+            headers: &names,
+            rows: &rows,
+        };
+        export_xlsx(&self.table, computed, &ExportOptions::default()).map_err(err)
+    }
+
+    /// The list as UTF-8 `.csv` with a byte-order mark (Excel opens it with Chinese intact);
+    /// formula-like text is prefixed with `'`.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv_js(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] headers: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "Array<ArrayLike<CellValue> | Float64Array>"
+        )]
+        columns: JsValue,
+    ) -> Result<Vec<u8>, JsError> {
+        let (names, rows) = Sheet::computed(&headers, &columns)?;
+        let computed = Computed {
+            headers: &names,
+            rows: &rows,
+        };
+        export_csv(&self.table, computed, &ExportOptions::default()).map_err(err)
+    }
+}
