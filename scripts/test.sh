@@ -13,6 +13,8 @@ cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 
 step "native tests (cargo test)"
+# The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/.
+./scripts/fetch_cdnow.sh
 cargo test --quiet
 
 step "wasm builds (web, bundler, node)"

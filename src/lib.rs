@@ -4,6 +4,7 @@
 //! The core modules are plain Rust; `wasm` holds the WebAssembly bindings and is compiled
 //! only for `wasm32`.
 
+pub mod clv;
 pub mod field;
 pub mod grades;
 pub mod model;

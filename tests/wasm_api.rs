@@ -78,13 +78,13 @@ fn score_accounts_keeps_rows_and_reports_bad_cells() {
 
 #[wasm_bindgen_test]
 fn parse_value_reads_and_refuses() {
-    assert_eq!(parse_value("¥1.2万").unwrap(), 12_000.0);
-    assert_eq!(parse_value("3.5亿").unwrap(), 3.5e8);
-    assert_eq!(parse_value("12%").unwrap(), 0.12);
-    assert!(parse_value("N/A").unwrap().is_nan());
-    assert!(parse_value("--5").is_err());
+    assert_eq!(parse_value("¥1.2万".into()).unwrap(), 12_000.0);
+    assert_eq!(parse_value("3.5亿".into()).unwrap(), 3.5e8);
+    assert_eq!(parse_value("12%".into()).unwrap(), 0.12);
+    assert!(parse_value("N/A".into()).unwrap().is_nan());
+    assert!(parse_value("--5".into()).is_err());
     assert_eq!(
-        parse_date("2026年3月15日").unwrap().as_deref(),
+        parse_date("2026年3月15日".into()).unwrap().as_deref(),
         Some("2026-03-15")
     );
 }

@@ -37,7 +37,9 @@ pub use self::export::{export_csv, export_xlsx, needs_formula_guard, Computed, E
 pub use self::read::{
     decode_text, detect_format, read_table, DecodedText, FileFormat, TextEncoding,
 };
-pub use self::rows::{account_row, account_rows, plan_columns, AccountRows, ColumnOverrides, ColumnPlan};
+pub use self::rows::{
+    account_row, account_rows, plan_columns, AccountRows, ColumnOverrides, ColumnPlan,
+};
 pub use self::table::{detect_header_row, Source, Table, HEADER_SEARCH_ROWS};
 pub use self::xlsx::{read_xlsx, xlsx_sheet_names};
 

@@ -37,10 +37,21 @@ pub fn cell(value: &JsValue) -> Result<Cell, JsError> {
 
 /// A row given as an object whose keys are field keys or header texts.
 pub fn row_from_object(row: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
-    if !row.is_object() || Array::is_array(row) {
+    if !row.is_object()
+        || Array::is_array(row)
+        || js_sys::ArrayBuffer::is_view(row)
+        || row.is_function()
+    {
         return Err(JsError::new(
             "a row must be an object such as {\"客户名称\": \"甲公司\", \"年采购额\": \"¥120万\"}",
         ));
+    }
+    let keys = Object::keys(row.unchecked_ref::<Object>()).length();
+    if keys as usize > crate::sheets::Limits::default().max_columns {
+        return Err(JsError::new(&format!(
+            "a row has {keys} columns, more than the limit of {}",
+            crate::sheets::Limits::default().max_columns
+        )));
     }
     let entries = Object::entries(row.unchecked_ref::<Object>());
     let mut pairs = Vec::with_capacity(entries.length() as usize);
@@ -66,10 +77,11 @@ pub fn model_core(value: &JsValue) -> Result<Cow<'static, CompiledModel>, ModelE
         }
         return preset(s.trim()).map(Cow::Borrowed);
     }
-    if value.is_object() {
-        let json = js_sys::JSON::stringify(value)
-            .map_err(|_| ModelError::Json("the model object cannot be turned into JSON".into()))?;
-        return Model::from_json(&String::from(json)).map(Cow::Owned);
+    if value.is_object() && !Array::is_array(value) && !js_sys::ArrayBuffer::is_view(value) {
+        let json = stringify(value).ok_or_else(|| {
+            ModelError::Json("the model object cannot be turned into JSON".into())
+        })?;
+        return Model::from_json(&json).map(Cow::Owned);
     }
     Err(ModelError::Json(
         "a model must be a preset name, a model document, or left out".into(),
@@ -125,15 +137,30 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
+    if !value.is_object() || Array::is_array(value) || js_sys::ArrayBuffer::is_view(value) {
+        return Err(JsError::new(&format!("{what} must be an object")));
+    }
     let json = json_value(value)?;
     serde_json::from_value(json).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// A JavaScript value as JSON (via `JSON.stringify`).
 pub fn json_value(value: &JsValue) -> Result<serde_json::Value, JsError> {
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|_| JsError::new("the value cannot be turned into JSON"))?;
-    serde_json::from_str(&String::from(text)).map_err(err)
+    // A typed array would become an object with one key per element: refuse it up front.
+    if js_sys::ArrayBuffer::is_view(value) || value.is_function() {
+        return Err(JsError::new(
+            "expected an object or a list, not binary data",
+        ));
+    }
+    let text =
+        stringify(value).ok_or_else(|| JsError::new("the value cannot be turned into JSON"))?;
+    serde_json::from_str(&text).map_err(err)
+}
+
+/// `JSON.stringify`, or `None` when it throws (cycles, BigInt, too deep) or gives `undefined`
+/// (a function, a symbol).
+fn stringify(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok()?.as_string()
 }
 
 /// A cell as text, for functions that read codes (a letter, a status, a tier).
@@ -152,4 +179,83 @@ pub fn rows_from_array(rows: &Array) -> Result<Vec<AccountRow>, JsError> {
         .enumerate()
         .map(|(i, r)| row_from_object(&r, Some(i + 1)))
         .collect()
+}
+
+// Arguments arrive as `JsValue` and are checked here: wasm-bindgen's glue does not check a
+// `&str`, `&[u8]` or `Vec<f64>` argument's type, and the wrong type there traps the module.
+
+/// A text argument (a number is taken as its text).
+pub fn text_arg(value: &JsValue, what: &str) -> Result<String, JsError> {
+    if let Some(s) = value.as_string() {
+        Ok(s)
+    } else if let Some(n) = value.as_f64() {
+        Ok(crate::row::format_number(n))
+    } else {
+        Err(JsError::new(&format!("{what} must be text")))
+    }
+}
+
+/// An optional text argument: `undefined` or `null` is none.
+pub fn optional_text_arg(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        text_arg(value, what).map(Some)
+    }
+}
+
+/// A list of texts.
+pub fn strings_arg(value: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
+    if !Array::is_array(value) {
+        return Err(JsError::new(&format!("{what} must be an array of texts")));
+    }
+    Array::from(value)
+        .iter()
+        .map(|v| text_arg(&v, what))
+        .collect()
+}
+
+/// A list of numbers: a `Float64Array`, or an array of numbers, numeric texts (`"¥1.2万"`)
+/// and empty cells (NaN).
+pub fn numbers_arg(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
+    if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(typed.to_vec());
+    }
+    // Any array-like (an array, another typed array), up to a length that fits in memory.
+    let length = if value.is_object() && !value.is_function() {
+        js_sys::Reflect::get(value, &"length".into())
+            .ok()
+            .and_then(|l| l.as_f64())
+    } else {
+        None
+    };
+    match length {
+        Some(n) if (0.0..=50_000_000.0).contains(&n) => {}
+        _ => return Err(JsError::new(&format!("{what} must be an array of numbers"))),
+    }
+    Array::from(value)
+        .iter()
+        .map(|v| match cell(&v)? {
+            Cell::Empty => Ok(f64::NAN),
+            Cell::Number(n) => Ok(n),
+            Cell::Text(t) => Ok(crate::parse::parse_number(&t)
+                .ok()
+                .flatten()
+                .map_or(f64::NAN, |n| n.value)),
+            Cell::Bool(_) => Ok(f64::NAN),
+        })
+        .collect()
+}
+
+/// File contents: a `Uint8Array` or an `ArrayBuffer`.
+pub fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+        Ok(a.to_vec())
+    } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(js_sys::Uint8Array::new(b).to_vec())
+    } else {
+        Err(JsError::new(&format!(
+            "{what} must be a Uint8Array or an ArrayBuffer"
+        )))
+    }
 }

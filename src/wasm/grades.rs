@@ -2,7 +2,10 @@
 //! `keyAccountQualification`, `valueQuadrant`, `attractivenessLetter`, `pipelineGrade`,
 //! `pipelineFactKeys`, `weightedPipeline`, `manQualification`, and spreadsheet forms.
 
-use super::convert::{cell, err, json_value, options, row_from_object, rows_from_array, to_js};
+use super::convert::{
+    cell, err, json_value, numbers_arg, optional_text_arg, options, row_from_object,
+    rows_from_array, to_js,
+};
 use crate::grades::abc::{abc_classes, abc_classes_for_rows, AbcOptions};
 use crate::grades::attractiveness::{attractiveness_letter, LetterCuts};
 use crate::grades::class::{account_class, key_account_qualification, ClassOptions};
@@ -37,7 +40,11 @@ pub fn value_tier_js(
 /// Spreadsheet form: the tier's label in a language (`zh-CN` default) or its code
 /// (`lang = "code"`); empty text for a missing score.
 #[wasm_bindgen(js_name = valueTierText)]
-pub fn value_tier_text(score: f64, lang: Option<String>) -> String {
+pub fn value_tier_text(
+    score: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] lang: JsValue,
+) -> String {
+    let lang = lang.as_string();
     match value_tier(score, &TierThresholds::default()) {
         None => String::new(),
         Some(t) => match lang.as_deref() {
@@ -46,27 +53,6 @@ pub fn value_tier_text(score: f64, lang: Option<String>) -> String {
             None => t.label().zh,
         },
     }
-}
-
-fn numbers(values: &JsValue) -> Result<Vec<f64>, JsError> {
-    if let Some(typed) = values.dyn_ref::<js_sys::Float64Array>() {
-        return Ok(typed.to_vec());
-    }
-    if !Array::is_array(values) {
-        return Err(JsError::new("values must be an array of numbers"));
-    }
-    Array::from(values)
-        .iter()
-        .map(|v| match cell(&v)? {
-            Cell::Empty => Ok(f64::NAN),
-            Cell::Number(n) => Ok(n),
-            Cell::Text(t) => Ok(crate::parse::parse_number(&t)
-                .ok()
-                .flatten()
-                .map_or(f64::NAN, |n| n.value)),
-            Cell::Bool(_) => Ok(f64::NAN),
-        })
-        .collect()
 }
 
 /// ABC classes over a list, one per value in order (`"A"`, `"B"`, `"C"`, null where there is
@@ -79,7 +65,7 @@ pub fn abc_classes_js(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
-    let result = abc_classes(&numbers(&values)?, &o).map_err(err)?;
+    let result = abc_classes(&numbers_arg(&values, "values")?, &o).map_err(err)?;
     to_js(&result.classes)
 }
 
@@ -93,22 +79,28 @@ pub fn abc_analysis(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
-    to_js(&abc_classes(&numbers(&values)?, &o).map_err(err)?)
+    to_js(&abc_classes(&numbers_arg(&values, "values")?, &o).map_err(err)?)
 }
 
 /// ABC over rows of an account list by a measure field (default `annual_purchase`).
 #[wasm_bindgen(js_name = abcForRows, unchecked_return_type = "AbcAnalysis")]
 pub fn abc_for_rows(
     #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
-    field: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
     #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "AbcOptions")]
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
     let parsed = rows_from_array(&rows)?;
     to_js(
-        &abc_classes_for_rows(&parsed, field.as_deref().unwrap_or("annual_purchase"), &o)
-            .map_err(err)?,
+        &abc_classes_for_rows(
+            &parsed,
+            optional_text_arg(&field, "field")?
+                .as_deref()
+                .unwrap_or("annual_purchase"),
+            &o,
+        )
+        .map_err(err)?,
     )
 }
 

@@ -1,6 +1,7 @@
 //! WebAssembly bindings: thin camelCase wrappers over the core, errors turned into JS
 //! `Error`s at the edge, results typed for TypeScript. No rule lives here.
 
+mod clv;
 mod convert;
 mod grades;
 mod scoring;
@@ -8,6 +9,7 @@ mod sheet;
 mod strategy;
 mod types;
 
+pub use clv::*;
 pub use grades::*;
 pub use scoring::*;
 pub use sheet::*;

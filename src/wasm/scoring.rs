@@ -1,7 +1,10 @@
 //! Scoring exports: `parseValue`, `scoreAccount`, `scoreAccounts`, `scoreColumns`, `Scorer`,
 //! `presetNames`, `presetModel`, `rfmScores`, `percentileRanks`.
 
-use super::convert::{as_of, cell, err, model, model_core, option, row_from_object, to_js};
+use super::convert::{
+    as_of, cell, err, model, model_core, numbers_arg, option, row_from_object, strings_arg,
+    text_arg, to_js,
+};
 use crate::field::{match_header, HeaderMatch};
 use crate::model::presets::{preset_json, preset_names};
 use crate::model::{CompiledModel, ModelError};
@@ -15,8 +18,10 @@ use wasm_bindgen::prelude::*;
 /// Reads a value as people type it (`¥1.2万`, `12%`, `１,２３４`); NaN for a cell that says
 /// "no value" (`-`, `N/A`, `无`); throws with the reason when it cannot be read.
 #[wasm_bindgen(js_name = parseValue)]
-pub fn parse_value(text: &str) -> Result<f64, JsError> {
-    Ok(crate::parse::parse_number(text)
+pub fn parse_value(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<f64, JsError> {
+    Ok(crate::parse::parse_number(&text_arg(&text, "text")?)
         .map_err(err)?
         .map_or(f64::NAN, |n| n.value))
 }
@@ -24,8 +29,10 @@ pub fn parse_value(text: &str) -> Result<f64, JsError> {
 /// Reads a date (`2026-03-15`, `2026/3/15`, `2026年3月15日`, an Excel serial) as an ISO text;
 /// `undefined` for an empty cell; throws with the reason.
 #[wasm_bindgen(js_name = parseDate)]
-pub fn parse_date(text: &str) -> Result<Option<String>, JsError> {
-    Ok(crate::parse::parse_date(text)
+pub fn parse_date(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Option<String>, JsError> {
+    Ok(crate::parse::parse_date(&text_arg(&text, "text")?)
         .map_err(err)?
         .map(crate::parse::format_date))
 }
@@ -132,7 +139,7 @@ pub fn score_columns_js(
     model_input: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
-    if !columns.is_object() {
+    if !columns.is_object() || Array::is_array(&columns) || js_sys::ArrayBuffer::is_view(&columns) {
         return Err(JsError::new("columns must be an object of field → array"));
     }
     let mut list = Vec::new();
@@ -270,8 +277,10 @@ struct HeaderMappingOut {
 
 /// How headers match fields: one entry per header.
 #[wasm_bindgen(js_name = mapHeaders, unchecked_return_type = "HeaderMapping[]")]
-pub fn map_headers(headers: Vec<String>) -> Result<JsValue, JsError> {
-    let list: Vec<HeaderMappingOut> = headers
+pub fn map_headers(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] headers: JsValue,
+) -> Result<JsValue, JsError> {
+    let list: Vec<HeaderMappingOut> = strings_arg(&headers, "headers")?
         .into_iter()
         .map(|h| {
             let m = match_header(&h);
@@ -294,8 +303,10 @@ pub fn preset_names_js() -> Vec<String> {
 
 /// A preset's model document, to show, edit and pass back.
 #[wasm_bindgen(js_name = presetModel, unchecked_return_type = "ModelDocument")]
-pub fn preset_model(name: &str) -> Result<JsValue, JsError> {
-    let json = preset_json(name).map_err(err)?;
+pub fn preset_model(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+) -> Result<JsValue, JsError> {
+    let json = preset_json(&text_arg(&name, "name")?).map_err(err)?;
     js_sys::JSON::parse(json).map_err(|_| JsError::new("the preset is not valid JSON"))
 }
 
@@ -315,18 +326,24 @@ pub fn validate_model(
 /// RFM quintiles over a list (recency in days, fewer is better) with the named segments.
 #[wasm_bindgen(js_name = rfmScores, unchecked_return_type = "(RfmScore | null)[]")]
 pub fn rfm_scores(
-    recency_days: Vec<f64>,
-    frequency: Vec<f64>,
-    monetary: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | Float64Array")]
+    recency_days: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | Float64Array")] frequency: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | Float64Array")] monetary: JsValue,
 ) -> Result<JsValue, JsError> {
+    let recency_days = numbers_arg(&recency_days, "recencyDays")?;
+    let frequency = numbers_arg(&frequency, "frequency")?;
+    let monetary = numbers_arg(&monetary, "monetary")?;
     to_js(&rfm_quintiles(&recency_days, &frequency, &monetary).map_err(err)?)
 }
 
 /// Each value's percent rank 0–100 within the list; NaN stays NaN.
 #[wasm_bindgen(js_name = percentileRanks)]
-pub fn percentile_ranks(values: Vec<f64>) -> Vec<f64> {
-    percentile_normalise(&values)
+pub fn percentile_ranks(
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | Float64Array")] values: JsValue,
+) -> Result<Vec<f64>, JsError> {
+    Ok(percentile_normalise(&numbers_arg(&values, "values")?)
         .into_iter()
         .map(|p| p.unwrap_or(f64::NAN))
-        .collect()
+        .collect())
 }

@@ -2,7 +2,9 @@
 //! memory so that a 100,000-row list is read, scored, edited and exported without copying
 //! every cell through JavaScript.
 
-use super::convert::{as_of, cell, err, model, option, to_js};
+use super::convert::{
+    as_of, bytes_arg, cell, err, model, option, optional_text_arg, text_arg, to_js,
+};
 use crate::model::CompiledModel;
 use crate::row::{AccountRow, Cell};
 use crate::score::batch::ListRanks;
@@ -39,6 +41,16 @@ fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
         o.limits.max_rows = n.max(0.0) as usize;
     }
     Ok(o)
+}
+
+fn check_size(length: usize, read: &ReadOptions) -> Result<(), JsError> {
+    if length > read.limits.max_bytes {
+        return Err(JsError::new(&format!(
+            "the file has {length} bytes, more than the limit of {} bytes; raise maxBytes or split the file",
+            read.limits.max_bytes
+        )));
+    }
+    Ok(())
 }
 
 fn cell_to_js(c: &Cell) -> JsValue {
@@ -171,29 +183,39 @@ impl Sheet {
     /// `options`: `{sheet, headerRow, delimiter, maxBytes, maxRows, asOf}`.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
-        bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
         #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SheetOptions")]
         options_in: JsValue,
     ) -> Result<Sheet, JsError> {
-        let table = read_table(bytes, &read_options(&options_in)?).map_err(err)?;
+        let read = read_options(&options_in)?;
+        // Refuse an oversized file before copying it into wasm memory.
+        if let Some(b) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+            check_size(b.length() as usize, &read)?;
+        } else if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
+            check_size(b.byte_length() as usize, &read)?;
+        }
+        let table = read_table(&bytes_arg(&bytes, "bytes")?, &read).map_err(err)?;
         Sheet::new(table, &options_in)
     }
 
     /// Reads text pasted from Excel (tab-separated) or CSV text.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(
-        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SheetOptions")]
         options_in: JsValue,
     ) -> Result<Sheet, JsError> {
-        let table = read_csv_text(text, &read_options(&options_in)?).map_err(err)?;
+        let table =
+            read_csv_text(&text_arg(&text, "text")?, &read_options(&options_in)?).map_err(err)?;
         Sheet::new(table, &options_in)
     }
 
     /// The sheet names of an `.xlsx` workbook.
     #[wasm_bindgen(js_name = sheetNames)]
-    pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, JsError> {
-        xlsx_sheet_names(bytes).map_err(err)
+    pub fn sheet_names(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        xlsx_sheet_names(&bytes_arg(&bytes, "bytes")?).map_err(err)
     }
 
     /// The default limits: `{maxBytes, maxRows}`.
@@ -262,7 +284,12 @@ impl Sheet {
 
     /// Maps a column to a field key, or to none (`null`), and reads every row again.
     #[wasm_bindgen(js_name = setMapping)]
-    pub fn set_mapping(&mut self, column: usize, field: Option<String>) -> Result<(), JsError> {
+    pub fn set_mapping(
+        &mut self,
+        column: usize,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] field: JsValue,
+    ) -> Result<(), JsError> {
+        let field = optional_text_arg(&field, "field")?;
         self.overrides.insert(column, field);
         self.reread()
     }

@@ -1,7 +1,9 @@
 //! Strategy exports (MODEL §4–§5): `matrixStrategy`, `matrixTable`, `suggestStrategy`,
 //! `cadence`, `relationshipLevels`, `assessLevel`, `buyingCentre`.
 
-use super::convert::{as_of, cell_text, err, json_value, option, options, row_from_object, to_js};
+use super::convert::{
+    as_of, cell_text, err, json_value, option, options, row_from_object, strings_arg, to_js,
+};
 use crate::strategy::buying_centre::buying_centre;
 use crate::strategy::cadence::{cadence_from_text, CadenceOptions};
 use crate::strategy::level::{assess_level, level_checklist, next_level_plan, LevelOptions};
@@ -65,7 +67,7 @@ pub fn relationship_levels() -> Result<JsValue, JsError> {
 /// The level from the sign codes a user ticked, and the moves to the next level.
 #[wasm_bindgen(js_name = assessLevel, unchecked_return_type = "LevelAssessment")]
 pub fn assess_level_js(
-    signs: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] signs: JsValue,
     #[wasm_bindgen(
         js_name = "options",
         unchecked_optional_param_type = "{threshold?: number}"
@@ -73,6 +75,7 @@ pub fn assess_level_js(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: LevelOptions = options(&options_in, "options")?;
+    let signs = strings_arg(&signs, "signs")?;
     let assessment = assess_level(signs.iter().map(String::as_str), &o);
     let plan = assessment.level.map(next_level_plan);
     to_js(&serde_json::json!({ "assessment": assessment, "next": plan }))
@@ -94,6 +97,8 @@ pub(super) fn suggest_options(
 ) -> Result<SuggestOptions, JsError> {
     let mut json = if options_in.is_undefined() || options_in.is_null() {
         serde_json::Value::Object(Default::default())
+    } else if !options_in.is_object() || js_sys::Array::is_array(options_in) {
+        return Err(JsError::new("options must be an object"));
     } else {
         json_value(options_in)?
     };

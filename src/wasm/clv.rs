@@ -1,0 +1,434 @@
+//! Transaction-log exports (MODEL §6): `rfmSummary`, `fitBgNbd`, `fitGammaGamma`,
+//! `bgNbdPredict`, `customerLifetimeValue`. Thin wrappers over `crate::clv`.
+
+use super::convert::{cell, err, numbers_arg, option, options, to_js};
+use crate::clv::bgnbd::{self, BgNbdParams};
+use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
+use crate::clv::summary::{parse_transaction_date, summarize_numbered};
+use crate::clv::{customer_lifetime_values, ClvOptions, Rft, RowError, SummaryOptions};
+use crate::clv::{TimeUnit, Transaction};
+use crate::row::{format_number, Cell};
+use js_sys::{Array, Float64Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(typescript_custom_section)]
+const CLV_TYPES: &str = r#"
+/** The time unit of recency, T, alpha and horizons: a month is 30.4375 days. */
+export type ClvTimeUnit = "day" | "week" | "month";
+
+/** A column of numbers: a Float64Array, or an array of numbers (numeric texts are read). */
+export type ClvNumbers = Float64Array | ArrayLike<number | string | null>;
+
+/** A transaction log as columns of equal length. */
+export interface ClvTransactions {
+  ids: ArrayLike<string | number>;
+  /** ISO texts ("1997-01-01"), 19970101, 1997/1/1, 1997年1月1日, Excel serials, or Dates (UTC day). */
+  dates: ArrayLike<string | number | Date>;
+  amounts: ClvNumbers;
+}
+
+export interface RfmSummaryOptions {
+  unit: ClvTimeUnit;
+  /** The observation end (inclusive); later transactions are left out and counted. */
+  end: string | Date;
+  /** The calibration end (inclusive, before `end`): the summary is then of the calibration period. */
+  calibrationEnd?: string | Date;
+}
+
+/** A transaction row that could not be used (row numbers from 1). */
+export interface TransactionRowError { row: number; column: "id" | "date" | "amount"; text: string; message: string; }
+
+export interface RfmSummary {
+  ids: string[];
+  /** Repeat purchase days. */
+  frequency: Float64Array;
+  /** First to last purchase, in the unit. */
+  recency: Float64Array;
+  /** First purchase to the (calibration) end, in the unit. */
+  T: Float64Array;
+  /** Mean amount of the repeat purchase days (0 without repeats). */
+  monetary: Float64Array;
+  /** With calibrationEnd: purchase days in the holdout, and its length in the unit. */
+  frequencyHoldout?: Float64Array;
+  durationHoldout?: number;
+  /** Transactions after the end, left out. */
+  afterEnd: number;
+  /** Customers whose first purchase is in the holdout, left out. */
+  holdoutOnly: number;
+  errors: TransactionRowError[];
+}
+
+export interface RfmColumns { frequency: ClvNumbers; recency: ClvNumbers; T: ClvNumbers; }
+export interface RfmSpendColumns extends RfmColumns { monetary: ClvNumbers; }
+
+export interface BgNbdParams { r: number; alpha: number; a: number; b: number; }
+export interface BgNbdFit extends BgNbdParams {
+  logLikelihood: number;
+  stdErrors: BgNbdParams;
+  customers: number;
+  groups: number;
+}
+export interface BgNbdPrediction { pAlive: Float64Array; expected: Float64Array; }
+
+export interface GammaGammaParams { p: number; q: number; gamma: number; }
+export interface GammaGammaOptions { /** Warn when |r(frequency, spend)| exceeds this (default 0.3). */ correlationWarning?: number; }
+export interface GammaGammaFit extends GammaGammaParams {
+  logLikelihood: number;
+  stdErrors: GammaGammaParams;
+  customers: number;
+  correlation: number;
+  warning: string | null;
+}
+
+export interface ClvOptions {
+  /** Months ahead. */
+  horizon: number;
+  /** The unit of the summary and of the BG/NBD alpha. */
+  unit: ClvTimeUnit;
+  /** Discount rate per month (0.01 = 1 %). */
+  discountRate: number;
+}
+"#;
+
+fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+    Reflect::set(obj, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|_| JsError::new("cannot build the result"))
+}
+
+/// The elements of an array or typed array.
+fn elements(value: &JsValue, what: &str) -> Result<Vec<JsValue>, JsError> {
+    let array_like = Array::is_array(value)
+        || value.is_instance_of::<Float64Array>()
+        || value.is_instance_of::<js_sys::Float32Array>()
+        || value.is_instance_of::<js_sys::Int32Array>()
+        || value.is_instance_of::<js_sys::Uint32Array>();
+    if !array_like {
+        return Err(JsError::new(&format!("{what} must be an array")));
+    }
+    Ok(Array::from(value).to_vec())
+}
+
+fn row_error(row: usize, column: &'static str, text: String, message: &str) -> RowError {
+    RowError {
+        row,
+        column,
+        text,
+        message: message.to_string(),
+    }
+}
+
+/// A day from an ISO text, 19970101, an Excel serial or a `Date` (its UTC day).
+fn day_of(value: &JsValue) -> Result<i64, String> {
+    if let Some(d) = value.dyn_ref::<js_sys::Date>() {
+        let ms = d.get_time();
+        if !ms.is_finite() {
+            return Err("an invalid Date".into());
+        }
+        return Ok(libm::floor(ms / 86_400_000.0) as i64);
+    }
+    if let Some(s) = value.as_string() {
+        return parse_transaction_date(&s);
+    }
+    if let Some(n) = value.as_f64() {
+        return parse_transaction_date(&format_number(n));
+    }
+    Err("expected a date text or a Date".into())
+}
+
+fn transaction(
+    row: usize,
+    id: &JsValue,
+    date: &JsValue,
+    amount: &JsValue,
+) -> Result<Transaction, RowError> {
+    let customer = match cell(id) {
+        Ok(Cell::Text(s)) => s.trim().to_string(),
+        Ok(Cell::Number(n)) => format_number(n),
+        _ => String::new(),
+    };
+    if customer.is_empty() {
+        return Err(row_error(row, "id", String::new(), "no customer id"));
+    }
+    let day = day_of(date).map_err(|m| {
+        let text = date.as_string().unwrap_or_else(|| format!("{date:?}"));
+        row_error(row, "date", text, &m)
+    })?;
+    let amount_value = match cell(amount) {
+        Ok(Cell::Number(n)) => Ok(n),
+        Ok(Cell::Text(s)) => match crate::parse::parse_number(&s) {
+            Ok(Some(n)) => Ok(n.value),
+            Ok(None) => Err((s, "no amount".to_string())),
+            Err(e) => Err((s, e.to_string())),
+        },
+        _ => Err((String::new(), "no amount".to_string())),
+    };
+    let value = amount_value.map_err(|(text, m)| row_error(row, "amount", text, &m))?;
+    Ok(Transaction {
+        customer,
+        day,
+        amount: value,
+    })
+}
+
+fn unit_option(options: &JsValue) -> Result<TimeUnit, JsError> {
+    option(options, "unit")
+        .as_string()
+        .and_then(|s| TimeUnit::parse(&s))
+        .ok_or_else(|| JsError::new("options.unit must be \"day\", \"week\" or \"month\""))
+}
+
+/// Per customer: frequency (repeat purchase days), recency, T (in `options.unit`) and mean
+/// repeat spend, from a transaction log `{ids, dates, amounts}` up to `options.end`. Rows that
+/// cannot be read come back in `errors`; they are never dropped silently.
+#[wasm_bindgen(js_name = rfmSummary, unchecked_return_type = "RfmSummary")]
+pub fn rfm_summary(
+    #[wasm_bindgen(unchecked_param_type = "ClvTransactions")] transactions: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RfmSummaryOptions")] summary_options: JsValue,
+) -> Result<JsValue, JsError> {
+    let unit = unit_option(&summary_options)?;
+    let end = day_of(&option(&summary_options, "end"))
+        .map_err(|m| JsError::new(&format!("options.end: {m}")))?;
+    let calibration = option(&summary_options, "calibrationEnd");
+    let calibration_end = if calibration.is_undefined() || calibration.is_null() {
+        None
+    } else {
+        Some(
+            day_of(&calibration)
+                .map_err(|m| JsError::new(&format!("options.calibrationEnd: {m}")))?,
+        )
+    };
+    let ids = elements(&option(&transactions, "ids"), "transactions.ids")?;
+    let dates = elements(&option(&transactions, "dates"), "transactions.dates")?;
+    let amounts = elements(&option(&transactions, "amounts"), "transactions.amounts")?;
+    if ids.len() != dates.len() || ids.len() != amounts.len() {
+        return Err(JsError::new(&format!(
+            "transactions: ids ({}), dates ({}) and amounts ({}) differ in length",
+            ids.len(),
+            dates.len(),
+            amounts.len()
+        )));
+    }
+    let mut good = Vec::with_capacity(ids.len());
+    let mut errors = Vec::new();
+    for (i, ((id, date), amount)) in ids.iter().zip(&dates).zip(&amounts).enumerate() {
+        match transaction(i + 1, id, date, amount) {
+            Ok(t) => good.push((i + 1, t)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let core_options = SummaryOptions {
+        unit,
+        end,
+        calibration_end,
+    };
+    let mut summary =
+        summarize_numbered(good.iter().map(|(r, t)| (*r, t)), &core_options).map_err(err)?;
+    errors.append(&mut summary.errors);
+    errors.sort_by_key(|e| e.row);
+
+    let c = &summary.customers;
+    let column = |f: &dyn Fn(&crate::clv::CustomerSummary) -> f64| {
+        let v: Vec<f64> = c.iter().map(f).collect();
+        JsValue::from(Float64Array::from(v.as_slice()))
+    };
+    let out = Object::new();
+    let id_list: Array = c.iter().map(|s| JsValue::from_str(&s.id)).collect();
+    set(&out, "ids", &id_list)?;
+    set(&out, "frequency", &column(&|s| s.frequency))?;
+    set(&out, "recency", &column(&|s| s.recency))?;
+    set(&out, "T", &column(&|s| s.t))?;
+    set(&out, "monetary", &column(&|s| s.monetary))?;
+    if let Some(ce) = calibration_end {
+        let duration = (end - ce) as f64 / unit.days();
+        set(
+            &out,
+            "frequencyHoldout",
+            &column(&|s| s.frequency_holdout.unwrap_or(0.0)),
+        )?;
+        set(&out, "durationHoldout", &JsValue::from_f64(duration))?;
+    }
+    set(
+        &out,
+        "afterEnd",
+        &JsValue::from_f64(summary.after_end as f64),
+    )?;
+    set(
+        &out,
+        "holdoutOnly",
+        &JsValue::from_f64(summary.holdout_only as f64),
+    )?;
+    set(&out, "errors", &to_js(&errors)?)?;
+    Ok(out.into())
+}
+
+/// Frequency, recency and T columns of an object.
+type Columns3 = (Vec<f64>, Vec<f64>, Vec<f64>);
+
+fn rft_columns(value: &JsValue) -> Result<Columns3, JsError> {
+    Ok((
+        numbers_arg(&option(value, "frequency"), "frequency")?,
+        numbers_arg(&option(value, "recency"), "recency")?,
+        numbers_arg(&option(value, "T"), "T")?,
+    ))
+}
+
+fn number(value: &JsValue, key: &str, what: &str) -> Result<f64, JsError> {
+    option(value, key)
+        .as_f64()
+        .ok_or_else(|| JsError::new(&format!("{what}.{key} must be a number")))
+}
+
+fn bg_params(value: &JsValue) -> Result<BgNbdParams, JsError> {
+    BgNbdParams::new(
+        number(value, "r", "the BG/NBD parameters")?,
+        number(value, "alpha", "the BG/NBD parameters")?,
+        number(value, "a", "the BG/NBD parameters")?,
+        number(value, "b", "the BG/NBD parameters")?,
+    )
+    .map_err(err)
+}
+
+fn gg_params(value: &JsValue) -> Result<GammaGammaParams, JsError> {
+    GammaGammaParams::new(
+        number(value, "p", "the Gamma-Gamma parameters")?,
+        number(value, "q", "the Gamma-Gamma parameters")?,
+        number(value, "gamma", "the Gamma-Gamma parameters")?,
+    )
+    .map_err(err)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BgNbdFitJs {
+    r: f64,
+    alpha: f64,
+    a: f64,
+    b: f64,
+    log_likelihood: f64,
+    std_errors: BgNbdParams,
+    customers: usize,
+    groups: usize,
+}
+
+/// Fits BG/NBD to `{frequency, recency, T}` by maximum likelihood; throws with the reason when
+/// the fit does not converge or the data do not identify the model.
+#[wasm_bindgen(js_name = fitBgNbd, unchecked_return_type = "BgNbdFit")]
+pub fn fit_bg_nbd(
+    #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
+) -> Result<JsValue, JsError> {
+    let (x, tx, t) = rft_columns(&summary)?;
+    let fit = bgnbd::fit(Rft {
+        frequency: &x,
+        recency: &tx,
+        t: &t,
+    })
+    .map_err(err)?;
+    to_js(&BgNbdFitJs {
+        r: fit.params.r,
+        alpha: fit.params.alpha,
+        a: fit.params.a,
+        b: fit.params.b,
+        log_likelihood: fit.log_likelihood,
+        std_errors: fit.std_errors,
+        customers: fit.customers,
+        groups: fit.groups,
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GammaGammaFitJs {
+    p: f64,
+    q: f64,
+    gamma: f64,
+    log_likelihood: f64,
+    std_errors: GammaGammaParams,
+    customers: usize,
+    correlation: f64,
+    warning: Option<String>,
+}
+
+/// Fits Gamma-Gamma to the repeat buyers (frequency > 0) of `{frequency, monetary}`; reports
+/// the frequency–spend correlation and a warning above `options.correlationWarning` (0.3).
+#[wasm_bindgen(js_name = fitGammaGamma, unchecked_return_type = "GammaGammaFit")]
+pub fn fit_gamma_gamma(
+    #[wasm_bindgen(unchecked_param_type = "{frequency: ClvNumbers, monetary: ClvNumbers}")]
+    summary: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GammaGammaOptions")] fit_options: JsValue,
+) -> Result<JsValue, JsError> {
+    let x = numbers_arg(&option(&summary, "frequency"), "frequency")?;
+    let m = numbers_arg(&option(&summary, "monetary"), "monetary")?;
+    let o: GammaGammaOptions = options(&fit_options, "fitGammaGamma options")?;
+    let fit = gamma_gamma::fit(&x, &m, &o).map_err(err)?;
+    to_js(&GammaGammaFitJs {
+        p: fit.params.p,
+        q: fit.params.q,
+        gamma: fit.params.gamma,
+        log_likelihood: fit.log_likelihood,
+        std_errors: fit.std_errors,
+        customers: fit.customers,
+        correlation: fit.correlation,
+        warning: fit.warning,
+    })
+}
+
+/// Per customer: P(alive) and the expected purchases in the next `t` units, with fitted or
+/// published BG/NBD parameters `{r, alpha, a, b}`.
+#[wasm_bindgen(js_name = bgNbdPredict, unchecked_return_type = "BgNbdPrediction")]
+pub fn bg_nbd_predict(
+    #[wasm_bindgen(unchecked_param_type = "BgNbdParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
+    t: f64,
+) -> Result<JsValue, JsError> {
+    let p = bg_params(&params)?;
+    let (x, tx, age) = rft_columns(&summary)?;
+    let pred = bgnbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &age,
+        },
+        t,
+    )
+    .map_err(err)?;
+    let out = Object::new();
+    set(&out, "pAlive", &Float64Array::from(pred.p_alive.as_slice()))?;
+    set(
+        &out,
+        "expected",
+        &Float64Array::from(pred.expected.as_slice()),
+    )?;
+    Ok(out.into())
+}
+
+/// The discounted expected value of each customer over `options.horizon` months: expected
+/// purchases per month (BG/NBD) × expected spend (Gamma-Gamma), discounted monthly.
+#[wasm_bindgen(js_name = customerLifetimeValue, unchecked_return_type = "Float64Array")]
+pub fn customer_lifetime_value_js(
+    #[wasm_bindgen(unchecked_param_type = "BgNbdParams")] bg: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "GammaGammaParams")] gg: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RfmSpendColumns")] summary: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ClvOptions")] clv_options: JsValue,
+) -> Result<JsValue, JsError> {
+    let bg = bg_params(&bg)?;
+    let gg = gg_params(&gg)?;
+    let (x, tx, age) = rft_columns(&summary)?;
+    let m = numbers_arg(&option(&summary, "monetary"), "monetary")?;
+    let horizon = number(&clv_options, "horizon", "options")?;
+    if !((0.0..=12_000.0).contains(&horizon) && horizon == libm::floor(horizon)) {
+        return Err(JsError::new(
+            "options.horizon must be a whole number of months from 0 to 12000",
+        ));
+    }
+    let o = ClvOptions {
+        horizon: horizon as u32,
+        unit: unit_option(&clv_options)?,
+        discount_rate: number(&clv_options, "discountRate", "options")?,
+    };
+    let values = customer_lifetime_values(&bg, &gg, &x, &tx, &age, &m, &o).map_err(err)?;
+    Ok(Float64Array::from(values.as_slice()).into())
+}

@@ -1,0 +1,57 @@
+// 100,000 random and hostile calls through every export, then ordinary calls must still
+// give the golden numbers: an error never leaves the module broken.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const kam = require('../../pkg/node/kam_score.js');
+const rows = JSON.parse(readFileSync(new URL('../golden/rows.json', import.meta.url)));
+const golden = JSON.parse(readFileSync(new URL('../golden/scores.json', import.meta.url)));
+
+// A small deterministic generator, so a failure can be replayed.
+let seed = 20261122;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (list) => list[Math.floor(rand() * list.length)];
+
+const deep = (() => { let o = {}; for (let i = 0; i < 5000; i++) o = { a: o }; return o; })();
+const cyclic = (() => { const o = { name: 'x' }; o.self = o; return o; })();
+const hugeText = '万'.repeat(1_000_000);
+const bigArray = new Float64Array(1_000_000).fill(1.5);
+const hostile = [
+  undefined, null, NaN, Infinity, -Infinity, 0, -0, 1e308, -1e308, 5e-324, 42, true, false,
+  '', ' ', '¥1.2万', '--5', '1e309', 'N/A', '\u0000', '\ud800', '<script>alert(1)</script>', '=1+1', hugeText,
+  [], [null], [NaN, 'x', {}], bigArray, new Uint8Array([0x50, 0x4b, 3, 4]), new Uint8Array(0),
+  {}, { annual_purchase: 'many' }, { 年采购额: Infinity }, { gross_margin: {} }, deep, cyclic,
+  { name: 'x', factors: [] }, { name: 'm', factors: [{ key: 'k', weight: NaN, inputs: [] }] }, 'key_account', 'rfm', 'gold',
+  () => 1, Symbol('s'), 10n, new Date(NaN), new Date(0), rows[0], rows[6],
+];
+const exported = Object.entries(kam).filter(([name, f]) => typeof f === 'function' && !/^[A-Z]/.test(name) && name !== 'initSync');
+
+test('100,000 hostile calls, then ordinary calls still give the golden numbers', () => {
+  let thrown = 0;
+  let returned = 0;
+  for (let i = 0; i < 100_000; i++) {
+    const [name, fn] = pick(exported);
+    const args = Array.from({ length: Math.floor(rand() * 4) }, () => pick(hostile));
+    try {
+      fn(...args);
+      returned++;
+    } catch (e) {
+      thrown++;
+      // A failure is an ordinary JS error with a message, never a trap.
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name}(${args.map(String).join(', ').slice(0, 200)}) trapped: ${e}`);
+    }
+    if (i % 10_000 === 0) {
+      const [sName, sFn] = pick([['Scorer', () => new kam.Scorer(pick(hostile), pick(hostile)).score(pick(hostile))],
+        ['Sheet', () => kam.Sheet.fromBytes(pick([new Uint8Array([1, 2, 3]), new TextEncoder().encode('a,b\n1,2')]))]]);
+      try { sFn(); } catch (e) { assert.ok(!(e instanceof WebAssembly.RuntimeError), `${sName} trapped: ${e}`); }
+    }
+  }
+  assert.ok(thrown > 1000 && returned > 1000, `thrown ${thrown}, returned ${returned}`);
+  for (const name of kam.presetNames()) {
+    rows.forEach((row, i) => assert.equal(kam.scoreAccount(row, name).score, golden[name][i].score, `${name} row ${i}`));
+  }
+  assert.equal(kam.parseValue('¥1.2万'), 12000);
+});
