@@ -12,3 +12,10 @@ for target in web bundler nodejs; do
 done
 rm -rf www/pkg && mkdir -p www/pkg && cp pkg/web/kam_score.js pkg/web/kam_score_bg.wasm pkg/web/kam_score.d.ts www/pkg/
 echo "[build] kam_score_bg.wasm: $(wc -c < pkg/web/kam_score_bg.wasm) bytes, $(gzip -9c pkg/web/kam_score_bg.wasm | wc -c) gzipped"
+# The page's charting library (Apache ECharts, from package-lock.json), served from the page's own origin.
+mkdir -p www/vendor && cp node_modules/echarts/dist/echarts.esm.min.mjs www/vendor/echarts.esm.min.js && cp node_modules/echarts/LICENSE www/vendor/echarts.LICENSE
+# The spreadsheet add-ins and the npm package (issue 7): the Excel custom-functions metadata
+# generated from the JSDoc, the Google Sheets Apps Script bundle, the published package.
+node scripts/excel_metadata.mjs
+node scripts/build_gsheets.mjs
+node scripts/build_npm.mjs

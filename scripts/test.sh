@@ -17,6 +17,10 @@ step "native tests (cargo test)"
 ./scripts/fetch_cdnow.sh
 cargo test --quiet
 
+step "command-line tool (cargo test --features cli --test cli)"
+cargo clippy --features cli --bin kam-score --test cli --quiet -- -D warnings
+cargo test --quiet --features cli --test cli
+
 step "wasm builds (web, bundler, node)"
 ./scripts/build.sh
 
@@ -31,6 +35,9 @@ node --test tests/js/
 
 step "TypeScript types (tsc)"
 npx --no-install tsc -p tests/ts
+
+step "spreadsheet add-ins and the npm package (Excel functions in Chromium, Apps Script in bare V8, npm pack)"
+node --test tests/addins/
 
 step "the page end to end in headless Chromium (Playwright)"
 node --test tests/e2e/

@@ -1,121 +1,621 @@
-// The demo page: loads the web build of kam-score, scores the sample list and explains a row.
-// Every value from the data is written with textContent, never as HTML.
-import init, { scoreAccounts, presetNames, presetModel } from './pkg/kam_score.js';
+// The browser sheet: load an account list (file, drop, paste or the sample), map its columns,
+// score it live, look at it, edit it, export it. The list is read and kept by the crate's
+// `Sheet` in a module Web Worker (worker.js); this file only shows what the worker returns.
+// Every value from the data is written with textContent / DOM APIs, never as HTML.
+import { UI, FIELDS } from './i18n.js';
+import { drawCharts, resizeCharts } from './charts.js';
 
-const UI = {
-  'zh-CN': {
-    title: '客户价值评分', tagline: '在浏览器里给客户清单打分、分级、给出关系策略。数据不离开本机。',
-    loadSample: '载入示例客户清单', model: '评分模型', privacy: '所有计算都在本页的 WebAssembly 中完成,不上传任何数据。',
-    name: '客户名称', score: '得分', tier: '分级', coverage: '数据覆盖', accounts: '客户数', noScore: '无法评分',
-    badCells: '无法识别的单元格', breakdown: '得分构成', nextTier: '如何升级', noMove: '单靠一项指标无法升到下一级', missing: '缺失',
-    other: 'English',
-  },
-  en: {
-    title: 'Account value scoring', tagline: 'Score, grade and plan your key accounts in the browser. Your data never leaves this machine.',
-    loadSample: 'Load the sample account list', model: 'Model', privacy: 'Everything is computed by WebAssembly in this page; nothing is uploaded.',
-    name: 'Account', score: 'Score', tier: 'Tier', coverage: 'Coverage', accounts: 'Accounts', noScore: 'No score',
-    badCells: 'Unreadable cells', breakdown: 'Breakdown', nextTier: 'To reach the next tier', noMove: 'No single input can reach the next tier',
-    missing: 'missing', other: '中文',
-  },
-};
-
-const state = { lang: navigator.language?.startsWith('zh') ? 'zh-CN' : 'en', rows: [], cards: [], selected: -1 };
+const ROW_H = 30;
+const BLOCK = 100;
 const $ = (id) => document.getElementById(id);
-const t = (key) => UI[state.lang][key];
-const text = (label) => (state.lang === 'zh-CN' ? label.zh : label.en);
+
+const state = {
+  lang: (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
+  presets: [], tierLabels: [], preset: 'key_account', model: null, meta: null, summary: null, count: 0,
+  sort: null, filter: {}, blocks: new Map(), version: 0, selected: -1, modelProblems: [],
+};
+const t = (key) => UI[state.lang][key] ?? key;
+const pick = (label) => (label ? (state.lang === 'zh-CN' ? label.zh : label.en) : '');
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v; else node.setAttribute(k, v);
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k in node && typeof v !== 'string') node[k] = v;
+    else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 }
+
+// ---- the worker ---------------------------------------------------------------------------
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const pending = new Map();
+let nextId = 1;
+function call(op, args, transfer) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args }, transfer ?? []);
+  });
+}
+worker.onmessage = ({ data }) => {
+  if (data.type === 'progress') return showProgress(data);
+  if (data.type === 'row') return updateRow(data.row);
+  const p = pending.get(data.id);
+  if (!p) return;
+  pending.delete(data.id);
+  if (data.ok) p.resolve(data.result); else p.reject(new Error(data.error));
+};
+worker.onerror = (e) => showMessage(`${t('error')}: ${e.message ?? 'worker'}`);
+
+async function guarded(fn) {
+  try { hideMessage(); return await fn(); } catch (e) { showProgress({ stage: 'done' }); showMessage(`${t('error')}: ${e.message}`); return undefined; }
+}
+
+// ---- progress and messages ----------------------------------------------------------------
+
+function showProgress({ stage, done, total }) {
+  const box = $('progress');
+  const finished = stage === 'done' || (stage === 'strategies' && done >= total);
+  box.hidden = finished;
+  if (finished) return;
+  const determinate = stage === 'strategies' && total > 0;
+  box.classList.toggle('indeterminate', !determinate);
+  box.querySelector('.fill').style.width = determinate ? `${(100 * done / total).toFixed(1)}%` : '30%';
+  box.querySelector('.label').textContent = determinate ? `${t('strategies')} ${done.toLocaleString()} / ${total.toLocaleString()}` : t(stage);
+}
+function showMessage(text) { const m = $('message'); m.textContent = text; m.hidden = false; }
+function hideMessage() { $('message').hidden = true; }
+
+// ---- loading ------------------------------------------------------------------------------
+
+async function openBytes(buffer, name) {
+  await guarded(async () => {
+    showProgress({ stage: 'reading' });
+    const r = await call('open', { bytes: buffer, name }, [buffer]);
+    loaded(r);
+  });
+}
+async function openText(text, name) {
+  await guarded(async () => {
+    showProgress({ stage: 'reading' });
+    loaded(await call('open', { text, name }));
+  });
+}
+async function openFile(file) {
+  if (!file) return;
+  await openBytes(await file.arrayBuffer(), file.name);
+}
+async function reopen(options) {
+  await guarded(async () => { showProgress({ stage: 'reading' }); loaded(await call('reopen', { options })); });
+}
+
+function loaded(r) {
+  state.meta = r.meta;
+  state.sort = null;
+  state.filter = {};
+  state.selected = -1;
+  $('search').value = '';
+  $('f-bad').checked = false;
+  changed(r);
+  renderSource();
+  renderMapping();
+  renderFilters();
+  $('detail').hidden = true;
+  $('export-xlsx').disabled = false;
+  $('export-csv').disabled = false;
+  $('grid-scroll').scrollTop = 0;
+  document.body.dataset.loaded = String(++loadCount);
+}
+let loadCount = 0;
+
+/** After anything that changes the rows shown: drop the row cache and draw again. */
+function changed(r) {
+  if (r.summary) state.summary = r.summary;
+  if (r.count !== undefined) state.count = r.count;
+  state.version++;
+  state.blocks.clear();
+  renderSummary();
+  renderCharts();
+  renderGrid();
+  if (state.selected >= 0) showDetail(state.selected);
+}
+
+// ---- source bar ---------------------------------------------------------------------------
+
+function renderSource() {
+  const m = state.meta;
+  const box = $('source');
+  if (!m) { box.hidden = true; return; }
+  box.hidden = false;
+  const src = m.source;
+  const parts = [el('b', { text: m.name ?? t('paste') }), el('span', { class: 'muted', text: `${m.rowCount.toLocaleString()} ${t('rows')}` })];
+  if (src.kind === 'csv') parts.push(el('span', { class: 'chip', text: `${t('encoding')}: ${src.encoding}` }));
+  if (m.sheetNames.length > 1) {
+    const sel = el('select', { id: 'sheet-choice', 'aria-label': t('sheet'), onchange: (e) => reopen({ sheet: e.target.value }) },
+      m.sheetNames.map((n) => el('option', { value: n, text: n })));
+    sel.value = src.sheet ?? m.sheetNames[0];
+    parts.push(el('label', {}, `${t('sheet')} `, sel));
+  } else if (src.kind === 'xlsx') parts.push(el('span', { class: 'chip', text: `${t('sheet')}: ${src.sheet}` }));
+  const hr = el('input', { id: 'header-row', type: 'number', min: '1', max: '50', value: String(m.headerRow), onchange: (e) => reopen({ headerRow: Number(e.target.value) }) });
+  parts.push(el('label', {}, `${t('headerRow')} `, hr));
+  if (m.titleRows.length) parts.push(el('span', { class: 'chip', id: 'title-rows' }, `${t('titleRows')}: `, m.titleRows.join(' / ')));
+  for (const w of m.warnings) parts.push(el('span', { class: 'chip warn', text: w }));
+  box.replaceChildren(...parts);
+}
+
+// ---- mapping panel ------------------------------------------------------------------------
+
+function renderMapping() {
+  const m = state.meta;
+  const box = $('mapping');
+  if (!m) { box.replaceChildren(); return; }
+  const options = [el('option', { value: '', text: t('unmapped') }),
+    ...FIELDS.map(([key, zh, en]) => el('option', { value: key, text: `${state.lang === 'zh-CN' ? zh : en} · ${key}` }))];
+  const rows = m.mapping.map((c) => {
+    const sel = el('select', { 'data-column': String(c.column), 'aria-label': c.header }, options.map((o) => o.cloneNode(true)));
+    sel.value = c.field ?? '';
+    sel.addEventListener('change', () => guarded(async () => {
+      const r = await call('setMapping', { column: c.column, field: sel.value || null });
+      state.meta = r.meta;
+      changed(r);
+      renderMapping();
+    }));
+    const note = c.field ? (c.overridden ? t('changed') : t('auto')) : '';
+    const unit = c.scale !== 1 ? ` ×${c.scale.toLocaleString()}` : (c.percent ? ' %' : '');
+    return el('tr', { class: c.field ? '' : 'unmapped' }, el('td', { text: c.header || `#${c.column + 1}`, title: c.header }), el('td', {}, sel), el('td', { class: 'muted small', text: note + unit }));
+  });
+  box.replaceChildren(el('table', { class: 'mapping' }, el('thead', {}, el('tr', {}, el('th', { text: t('column') }), el('th', { text: t('field') }), el('th'))), el('tbody', {}, rows)));
+}
+
+// ---- model panel --------------------------------------------------------------------------
+
+let modelTimer = null;
+function modelChanged() {
+  clearTimeout(modelTimer);
+  modelTimer = setTimeout(sendModel, 120);
+}
+async function sendModel() {
+  await guarded(async () => {
+    const r = await call('setModel', { model: state.model });
+    state.modelProblems = r.problems;
+    renderModelProblems();
+    if (!r.problems.length && state.meta) changed(r);
+  });
+}
+
+function renderModel() {
+  const box = $('model');
+  const m = state.model;
+  if (!m) return;
+  const presetSel = el('select', { id: 'preset', 'aria-label': t('preset') },
+    state.presets.map((p) => el('option', { value: p.name, text: pick(p.model.title) || p.name })));
+  if (!state.preset) presetSel.append(el('option', { value: '', text: `${t('custom')}: ${pick(m.title) || m.name}` }));
+  presetSel.value = state.preset ?? '';
+  presetSel.addEventListener('change', () => {
+    state.preset = presetSel.value;
+    state.model = structuredClone(state.presets.find((p) => p.name === presetSel.value).model);
+    renderModel();
+    sendModel();
+  });
+  const weights = m.factors.map((f, k) => {
+    const num = el('input', { type: 'number', min: '0', max: '1000', step: '1', value: String(f.weight), 'data-factor': f.key, 'aria-label': pick(f.title) || f.key });
+    const range = el('input', { type: 'range', min: '0', max: '100', step: '1', value: String(Math.min(100, f.weight)), tabindex: '-1', 'aria-hidden': 'true' });
+    const set = (v) => { m.factors[k].weight = v; modelChanged(); };
+    num.addEventListener('input', () => { const v = Number(num.value); if (Number.isFinite(v)) { range.value = String(Math.min(100, v)); set(v); } });
+    range.addEventListener('input', () => { num.value = range.value; set(Number(range.value)); });
+    return el('div', { class: 'weight' }, el('span', { class: 'name', text: pick(f.title) || f.key, title: f.key }), range, num);
+  });
+  m.tiers ??= { vip: 80, important: 60, ordinary: 40 };
+  const thresholds = ['vip', 'important', 'ordinary'].map((code, k) => {
+    const input = el('input', { type: 'number', min: '0', max: '100', step: '1', value: String(m.tiers[code]), 'data-tier': code, 'aria-label': code });
+    input.addEventListener('input', () => { const v = Number(input.value); if (Number.isFinite(v)) { m.tiers[code] = v; modelChanged(); } });
+    return el('label', { class: 'threshold' }, pick(state.tierLabels[4 - k]), input);
+  });
+  const cov = el('input', { type: 'number', min: '0', max: '1', step: '0.05', value: String(m.minCoverage ?? 0.5), id: 'min-coverage' });
+  cov.addEventListener('input', () => { const v = Number(cov.value); if (Number.isFinite(v)) { m.minCoverage = v; modelChanged(); } });
+  box.replaceChildren(
+    el('label', { class: 'row' }, `${t('preset')} `, presetSel),
+    el('h4', { text: t('weights') }), ...weights,
+    el('h4', { text: t('thresholds') }), el('div', { class: 'thresholds' }, thresholds),
+    el('label', { class: 'row' }, `${t('minCoverage')} `, cov),
+    el('div', { class: 'row buttons' },
+      el('button', { id: 'save-model', text: t('saveModel'), onclick: saveModel }),
+      el('button', { id: 'load-model', text: t('loadModel'), onclick: () => $('model-file').click() })),
+    el('div', { id: 'model-problems' }));
+  renderModelProblems();
+}
+function renderModelProblems() {
+  const box = $('model-problems');
+  if (!box) return;
+  box.replaceChildren(...(state.modelProblems.length ? [el('p', { class: 'bad', text: t('modelErrors') }), ...state.modelProblems.map((p) => el('p', { class: 'bad small', text: typeof p === 'string' ? p : JSON.stringify(p) }))] : []));
+}
+function saveModel() {
+  download(new Blob([JSON.stringify(state.model, null, 2)], { type: 'application/json' }), `${state.model.name || 'model'}.json`);
+}
+async function loadModelFile(file) {
+  if (!file) return;
+  await guarded(async () => {
+    const doc = JSON.parse(await file.text());
+    const r = await call('setModel', { model: doc });
+    state.modelProblems = r.problems;
+    if (!r.problems.length) {
+      state.model = doc;
+      state.preset = state.presets.find((p) => p.name === doc.name && JSON.stringify(p.model) === JSON.stringify(doc))?.name ?? null;
+      renderModel();
+      if (state.meta) changed(r);
+    } else renderModelProblems();
+  });
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// ---- summary and charts -------------------------------------------------------------------
+
+function renderSummary() {
+  const s = state.summary;
+  const box = $('summary');
+  if (!s) { box.replaceChildren(); return; }
+  const stats = [[t('accounts'), s.n.toLocaleString(), 'n']];
+  for (let k = 4; k >= 1; k--) stats.push([pick(s.tierLabels[k]), s.tiers[k].toLocaleString(), `tier-${k}`]);
+  stats.push([t('noScore'), s.noScore.toLocaleString(), 'noscore']);
+  if (s.pareto) stats.push([t('top20'), `${(s.pareto.top20 * 100).toFixed(0)}%`, 'top20']);
+  stats.push([t('badCells'), s.badCells.toLocaleString(), 'bad']);
+  box.replaceChildren(...stats.map(([k, v, id]) => el('div', { class: `stat ${id === 'bad' && s.badCells ? 'has-bad' : ''}`, 'data-stat': id }, el('span', { text: k }), el('b', { text: v }))));
+}
+
+function renderCharts() {
+  const s = state.summary;
+  $('charts').hidden = !s;
+  if (!s) return;
+  drawCharts(s, {
+    t, pick, lang: state.lang, selectedCell: state.filter.cell ?? null,
+    onCell: (cell) => setFilter({ cell: state.filter.cell === cell ? null : cell }),
+    onTier: (tier) => setFilter({ tier: String(state.filter.tier) === String(tier) ? '' : tier }),
+  });
+}
+
+// ---- filters and sort ---------------------------------------------------------------------
+
+function renderFilters() {
+  const tierSel = $('f-tier');
+  tierSel.replaceChildren(el('option', { value: '', text: t('allTiers') }),
+    ...[4, 3, 2, 1].map((k) => el('option', { value: String(k), text: pick(state.tierLabels[k]) })), el('option', { value: '0', text: t('tierNone') }));
+  tierSel.value = state.filter.tier ?? '';
+  const abcSel = $('f-abc');
+  abcSel.replaceChildren(el('option', { value: '', text: t('allAbc') }), ...['A', 'B', 'C'].map((c) => el('option', { value: c, text: c })));
+  abcSel.value = state.filter.abc ?? '';
+  abcSel.title = t('abcHelp');
+  const cellBtn = $('f-cell');
+  cellBtn.hidden = !state.filter.cell;
+  cellBtn.textContent = state.filter.cell ? `${t('cellFilter')} ${state.filter.cell} ✕` : '';
+  $('search').placeholder = t('search');
+}
+
+async function setFilter(patch) {
+  state.filter = { ...state.filter, ...patch };
+  renderFilters();
+  await sendView();
+}
+async function sendView() {
+  await guarded(async () => {
+    const r = await call('view', { sort: state.sort, filter: state.filter });
+    changed(r);
+  });
+}
+
+// ---- the grid -----------------------------------------------------------------------------
+
+function columns() {
+  const m = state.meta;
+  if (!m) return [];
+  const user = m.mapping.map((c) => ({ key: String(c.column), j: c.column, label: c.header || `#${c.column + 1}`, width: c.field === 'name' ? 230 : 110, field: c.field }));
+  const nameCol = user.find((c) => c.field === 'name');
+  const rest = user.filter((c) => c !== nameCol);
+  const computed = [
+    { key: 'score', label: t('cScore'), width: 84, computed: true },
+    { key: 'tier', label: t('cTier'), width: 96, computed: true },
+    { key: 'abc', label: t('cAbc'), width: 74, computed: true },
+    { key: 'letter', label: t('cLetter'), width: 84, computed: true },
+    { key: 'cell', label: t('cCell'), width: 70, computed: true },
+    { key: 'pipe', label: t('cPipe'), width: 96, computed: true },
+    { key: 'top', label: t('cTop'), width: 280, computed: true },
+  ];
+  return [{ key: 'row', label: '#', width: 56 }, ...(nameCol ? [nameCol] : []), ...computed, ...rest];
+}
+
+function renderGrid() {
+  const table = $('grid');
+  const cols = columns();
+  $('empty').hidden = Boolean(state.meta);
+  $('shown').textContent = state.meta ? `${t('shown')} ${state.count.toLocaleString()} / ${state.meta.rowCount.toLocaleString()}` : '';
+  table.querySelector('colgroup').replaceChildren(...cols.map((c) => { const col = el('col'); col.style.width = `${c.width}px`; return col; }));
+  table.style.width = `${cols.reduce((a, c) => a + c.width, 0)}px`;
+  table.tHead.replaceChildren(el('tr', {}, cols.map((c) => {
+    const sorted = state.sort?.key === c.key ? (state.sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
+    return el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? t('abcHelp') : c.label, text: c.label + sorted });
+  })));
+  renderRows();
+}
+
+let drawn = '';
+function renderRows(force = true) {
+  const body = $('grid').tBodies[0];
+  if (!state.meta) { body.replaceChildren(); drawn = ''; return; }
+  const scroll = $('grid-scroll');
+  const first = Math.max(0, Math.floor(scroll.scrollTop / ROW_H) - 5);
+  const last = Math.min(state.count, Math.ceil((scroll.scrollTop + scroll.clientHeight) / ROW_H) + 5);
+  // A scroll that keeps the same rows in view draws nothing (and leaves a cell being clicked in place).
+  const key = `${first}:${last}:${state.version}`;
+  if (!force && key === drawn) return;
+  drawn = key;
+  const cols = columns();
+  const trs = [];
+  const top = el('tr', { class: 'spacer' });
+  top.style.height = `${first * ROW_H}px`;
+  trs.push(top);
+  for (let k = first; k < last; k++) {
+    const row = getRow(k);
+    trs.push(row ? rowElement(row, cols) : el('tr', { class: 'loading' }, el('td', { colspan: String(cols.length), text: t('pending') })));
+  }
+  const bottom = el('tr', { class: 'spacer' });
+  bottom.style.height = `${Math.max(0, state.count - last) * ROW_H}px`;
+  trs.push(bottom);
+  const editing = state.editing;
+  body.replaceChildren(...trs);
+  // A cell being edited keeps its input (and focus) across a redraw.
+  if (editing) {
+    const td = body.querySelector(`tr[data-row="${editing.i}"] td[data-j="${editing.j}"]`);
+    if (td) { td.replaceChildren(editing.input); td.classList.add('editing'); editing.input.focus(); }
+  }
+}
+
+function getRow(k) {
+  const b = Math.floor(k / BLOCK);
+  const block = state.blocks.get(b);
+  if (block instanceof Promise || block === undefined) {
+    if (block === undefined) {
+      const version = state.version;
+      const p = call('rows', { start: b * BLOCK, end: (b + 1) * BLOCK }).then((r) => {
+        if (version !== state.version) return;
+        state.blocks.set(b, r.rows);
+        renderRows();
+      }, (e) => { state.blocks.delete(b); showMessage(`${t('error')}: ${e.message}`); });
+      state.blocks.set(b, p);
+    }
+    return null;
+  }
+  return block[k - b * BLOCK] ?? null;
+}
+
+function updateRow(row) {
+  for (const block of state.blocks.values()) {
+    if (!Array.isArray(block)) continue;
+    const k = block.findIndex((r) => r.i === row.i);
+    if (k >= 0) block[k] = row;
+  }
+  renderRows();
+}
+
+function cellDisplay(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+function rowElement(row, cols) {
+  const tr = el('tr', { 'data-row': String(row.i) });
+  if (row.i === state.selected) tr.classList.add('selected');
+  const bad = new Map(row.errors.map((e) => [e.j, e]));
+  if (bad.size || row.cellProblem || row.pipeProblem) tr.classList.add('has-bad');
+  for (const c of cols) {
+    let td;
+    if (c.key === 'row') td = el('td', { class: 'num muted', text: String(row.line), title: t('rowOf').replace('{n}', row.line) });
+    else if (c.j !== undefined) {
+      const e = bad.get(c.j);
+      td = el('td', { 'data-j': String(c.j), class: e ? 'bad' : '', text: cellDisplay(row.cells[c.j]) });
+      td.title = e ? `${e.column}: "${e.text}" — ${e.reason}` : cellDisplay(row.cells[c.j]);
+      if (e) td.dataset.reason = e.reason;
+    } else if (c.key === 'score') {
+      td = el('td', { class: 'num score', text: row.score === null ? t('noScore') : row.score.toFixed(1), title: row.score === null ? pick(row.reason) : '' });
+    } else if (c.key === 'tier') {
+      td = el('td', {}, row.tier ? el('span', { class: `tier ${row.tier.code}`, text: pick(row.tier) }) : t('none'));
+    } else if (c.key === 'abc') td = el('td', { class: `abc abc-${row.abc ?? 'none'}`, text: row.abc ?? t('none') });
+    else if (c.key === 'letter') td = el('td', { class: row.cellProblem && !row.letter ? 'bad' : '', text: row.letter ?? t('none'), title: row.cellProblem ?? '' });
+    else if (c.key === 'cell') td = el('td', { class: row.cellProblem ? 'bad' : '', text: row.cell ?? t('none'), title: row.cellProblem ?? '' });
+    else if (c.key === 'pipe') td = el('td', { class: row.pipeProblem ? 'bad' : '', text: row.pipe ? `${row.pipe.code} ${pick(row.pipe)}` : t('none'), title: row.pipeProblem ?? (row.pipe ? pick(row.pipe) : t('notPipeline')) });
+    else if (c.key === 'top') td = el('td', { class: 'top', text: row.top ? pick(row.top) : t('pending'), title: row.top ? pick(row.top) : '' });
+    if (c.computed) { td.classList.add('computed'); td.dataset.key = c.key; }
+    tr.append(td);
+  }
+  return tr;
+}
+
+function startEdit(td) {
+  const tr = td.closest('tr');
+  const i = Number(tr.dataset.row);
+  const j = Number(td.dataset.j);
+  const before = td.textContent;
+  const input = el('input', { class: 'edit', value: before, 'aria-label': 'edit' });
+  td.replaceChildren(input);
+  td.classList.add('editing');
+  state.editing = { i, j, input };
+  input.focus();
+  input.select();
+  let done = false;
+  const finish = async (commit) => {
+    if (done) return;
+    done = true;
+    state.editing = null;
+    if (!commit || input.value === before) { renderRows(); return; }
+    await guarded(async () => {
+      const r = await call('setCell', { i, j, value: input.value === '' ? null : input.value });
+      updateRow(r.row);
+      changed(r);
+    });
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); finish(true); }
+    if (e.key === 'Escape') { e.preventDefault(); finish(false); }
+  });
+  // Leaving the cell keeps the change, as in a spreadsheet; a redraw that moves the input does not count.
+  input.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== input) finish(true); }, 0));
+}
+
+// ---- the row panel ------------------------------------------------------------------------
+
+async function showDetail(i) {
+  state.selected = i;
+  for (const tr of document.querySelectorAll('#grid tr.selected')) tr.classList.remove('selected');
+  document.querySelector(`#grid tr[data-row="${i}"]`)?.classList.add('selected');
+  const d = await guarded(() => call('detail', { i }));
+  if (!d || state.selected !== i) return;
+  const { row, card, suggestion, pipeline } = d;
+  const nameCol = state.meta.mapping.find((c) => c.field === 'name');
+  const name = nameCol ? cellDisplay(row.cells[nameCol.column]) : t('rowOf').replace('{n}', row.line);
+  const parts = [
+    el('button', { class: 'close', 'aria-label': 'close', text: '✕', onclick: () => { state.selected = -1; $('detail').hidden = true; renderRows(); } }),
+    el('h2', { text: name }),
+    el('p', { class: 'muted', text: t('rowOf').replace('{n}', row.line) }),
+    el('p', { class: 'headline' }, card.score === null ? pick(card.reason) : el('span', {}, el('b', { class: 'big', text: card.score.toFixed(1) }), ' ', card.tier ? el('span', { class: `tier ${card.tier.code}`, text: pick(card.tier) }) : ''),
+      el('span', { class: 'muted', text: ` · ${t('coverage')} ${Math.round(card.coverage * 100)}%` })),
+    el('h3', { text: t('breakdown') }),
+  ];
+  for (const f of card.factors) {
+    const right = f.missing ? t('missing') : card.score === null ? f.subScore.toFixed(0) : `${f.subScore.toFixed(0)} × ${(f.share * 100).toFixed(0)}% = ${f.points.toFixed(1)}`;
+    const bar = el('div', { class: 'bar' });
+    bar.style.width = `${f.missing ? 0 : f.subScore}%`;
+    parts.push(el('div', { class: 'factor' }, el('div', { class: 'label' }, el('span', { text: pick(f.title) }), el('span', { class: 'muted', text: right })), el('div', { class: 'track' }, bar)));
+  }
+  if (card.nextTier) {
+    parts.push(el('h3', { text: `${t('nextTier')} ${pick(card.nextTier.tier)} (> ${card.nextTier.threshold})` }));
+    if (!card.nextTier.moves.length) parts.push(el('p', { class: 'muted', text: t('noMove') }));
+    parts.push(el('ul', { class: 'moves' }, card.nextTier.moves.slice(0, 4).map((m) => el('li', { text: pick(m.text) }))));
+  }
+  const errs = [...row.errors.map((e) => `${e.column}: "${e.text}" — ${e.reason}`), ...(row.cellProblem ? [row.cellProblem] : []), ...(row.pipeProblem ? [row.pipeProblem] : [])];
+  if (errs.length) {
+    parts.push(el('h3', { text: t('badCells') }));
+    for (const e of errs) parts.push(el('p', { class: 'bad', text: e }));
+  }
+  parts.push(el('h3', { text: `${t('strategy')}${suggestion.cell ? ` · ${suggestion.cell}` : ''}${suggestion.targets.length ? ` → ${suggestion.targets.join(' / ')}` : ''}` }));
+  if (suggestion.warnings.length) parts.push(el('ul', { class: 'warnings' }, suggestion.warnings.map((w) => el('li', { text: pick(w) }))));
+  parts.push(el('ol', { class: 'actions' }, suggestion.actions.map((a) => el('li', {}, el('span', { text: pick(a) }),
+    a.details?.length ? el('ul', {}, a.details.map((x) => el('li', { class: 'muted', text: pick(x) }))) : null))));
+  if (suggestion.cadence) {
+    const c = suggestion.cadence;
+    parts.push(el('h3', { text: t('cadence') }), el('p', { text: `${pick(c.frequency)} · ${pick(c.channel)} · ${pick(c.owner)}${c.ownerName ? ` (${c.ownerName})` : ''}` }));
+  }
+  if (pipeline) {
+    parts.push(el('h3', { text: t('pipeline') }), el('p', { text: `${pipeline.code} ${pick(pipeline)} · ${Math.round(pipeline.probability * 100)}%` }),
+      el('p', { class: 'muted', text: pick(pipeline.nextStep) }));
+  }
+  const aside = $('detail');
+  aside.replaceChildren(...parts);
+  aside.hidden = false;
+}
+
+// ---- export -------------------------------------------------------------------------------
+
+async function exportAs(format) {
+  await guarded(async () => {
+    showProgress({ stage: 'exporting' });
+    const r = await call('export', { format, lang: state.lang });
+    const base = (state.meta.name ?? 'accounts').replace(/\.[^.]+$/, '');
+    const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    download(new Blob([r.bytes], { type }), `${base}-scored.${format}`);
+  });
+}
+
+// ---- language -----------------------------------------------------------------------------
 
 function applyLanguage() {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
   $('lang').textContent = t('other');
-  const select = $('preset');
-  const current = select.value;
-  select.replaceChildren(...presetNames().map((name) => el('option', { value: name }, text(presetModel(name).title))));
-  if (current) select.value = current;
-  render();
+  renderModel();
+  renderSource();
+  renderMapping();
+  renderFilters();
+  renderSummary();
+  renderCharts();
+  renderGrid();
+  if (state.selected >= 0) showDetail(state.selected);
 }
 
-function rescore() {
-  state.cards = scoreAccounts(state.rows, $('preset').value || undefined);
-  render();
-}
-
-function render() {
-  const head = $('grid').tHead;
-  const body = $('grid').tBodies[0];
-  if (!state.rows.length) return;
-  head.replaceChildren(el('tr', {}, el('th', {}, '#'), el('th', {}, t('name')), el('th', {}, t('score')), el('th', {}, t('tier')), el('th', {}, t('coverage'))));
-  body.replaceChildren(...state.cards.map((card, i) => {
-    const tr = el('tr', { 'data-row': i },
-      el('td', { class: 'num' }, i + 1),
-      el('td', {}, state.rows[i]['客户名称'] ?? state.rows[i].name ?? ''),
-      el('td', { class: 'num' }, card.score === null ? t('noScore') : card.score.toFixed(1)),
-      el('td', {}, card.tier ? el('span', { class: `tier ${card.tier.code}` }, text(card.tier)) : '—'),
-      el('td', { class: 'num' }, `${Math.round(card.coverage * 100)}%`));
-    if (card.errors.length) tr.classList.add('bad');
-    if (i === state.selected) tr.classList.add('selected');
-    tr.addEventListener('click', () => { state.selected = i; render(); });
-    return tr;
-  }));
-  const counts = {};
-  for (const c of state.cards) counts[c.tier?.code ?? 'none'] = (counts[c.tier?.code ?? 'none'] ?? 0) + 1;
-  const stats = [[t('accounts'), state.cards.length]];
-  for (const code of ['vip', 'important', 'ordinary', 'small']) {
-    const card = state.cards.find((c) => c.tier?.code === code);
-    if (card) stats.push([text(card.tier), counts[code]]);
-  }
-  stats.push([t('badCells'), state.cards.reduce((n, c) => n + c.errors.length, 0)]);
-  $('summary').replaceChildren(...stats.map(([k, v]) => el('div', { class: 'stat' }, k, el('b', {}, v))));
-  renderDetail();
-}
-
-function renderDetail() {
-  const aside = $('detail');
-  const card = state.cards[state.selected];
-  if (!card) { aside.hidden = true; return; }
-  aside.hidden = false;
-  const row = state.rows[state.selected];
-  const parts = [el('h2', {}, row['客户名称'] ?? row.name ?? ''),
-    el('p', {}, card.score === null ? text(card.reason) : `${t('score')} ${card.score.toFixed(1)} · ${text(card.tier)}`),
-    el('h3', {}, t('breakdown'))];
-  for (const f of card.factors) {
-    const title = state.lang === 'zh-CN' ? f.title.zh : f.title.en;
-    const right = f.missing ? t('missing') : `${f.subScore.toFixed(0)} × ${(f.share * 100).toFixed(0)}% = ${f.points.toFixed(1)}`;
-    parts.push(el('div', { class: 'factor' }, el('div', { class: 'label' }, el('span', {}, title), el('span', { class: 'muted' }, right)),
-      el('div', { class: 'bar', style: `width:${f.missing ? 0 : f.subScore}%` })));
-  }
-  if (card.nextTier) {
-    parts.push(el('h3', {}, `${t('nextTier')}: ${text(card.nextTier.tier)}`));
-    if (!card.nextTier.moves.length) parts.push(el('p', { class: 'muted' }, t('noMove')));
-    for (const m of card.nextTier.moves.slice(0, 3)) parts.push(el('p', {}, text(m.text)));
-  }
-  if (card.errors.length) {
-    parts.push(el('h3', {}, t('badCells')));
-    for (const e of card.errors) parts.push(el('p', { class: 'bad' }, `${e.column}: "${e.text}" — ${e.reason}`));
-  }
-  aside.replaceChildren(...parts);
-}
+// ---- wiring -------------------------------------------------------------------------------
 
 async function main() {
-  await init();
+  const hello = await call('hello');
+  state.presets = hello.presets;
+  state.tierLabels = hello.tierLabels;
+  state.model = structuredClone(state.presets.find((p) => p.name === state.preset).model);
+  await call('setModel', { model: state.model });
   applyLanguage();
+
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh-CN' ? 'en' : 'zh-CN'; applyLanguage(); });
-  $('preset').addEventListener('change', rescore);
   $('load-sample').addEventListener('click', async () => {
-    state.rows = await (await fetch('sample/accounts.json')).json();
-    state.selected = 0;
-    rescore();
+    const res = await fetch('sample/accounts-gbk.csv');
+    await openBytes(await res.arrayBuffer(), 'accounts-gbk.csv');
   });
+  $('file').addEventListener('change', (e) => { openFile(e.target.files[0]); e.target.value = ''; });
+  $('model-file').addEventListener('change', (e) => { loadModelFile(e.target.files[0]); e.target.value = ''; });
+  $('paste').addEventListener('click', () => { $('paste-text').value = ''; $('paste-dialog').showModal(); });
+  $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
+  $('paste-load').addEventListener('click', () => { const text = $('paste-text').value; $('paste-dialog').close(); if (text.trim()) openText(text, null); });
+  document.addEventListener('paste', (e) => {
+    if (e.target.closest?.('input, textarea, select, dialog')) return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.includes('\t') && text.includes('\n')) { e.preventDefault(); openText(text, null); }
+  });
+  let dragDepth = 0;
+  document.addEventListener('dragenter', (e) => { if (e.dataTransfer?.types.includes('Files')) { dragDepth++; $('drop').hidden = false; } });
+  document.addEventListener('dragleave', () => { dragDepth = Math.max(0, dragDepth - 1); if (!dragDepth) $('drop').hidden = true; });
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => { e.preventDefault(); dragDepth = 0; $('drop').hidden = true; openFile(e.dataTransfer?.files?.[0]); });
+
+  let searchTimer = null;
+  $('search').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(() => setFilter({ text: $('search').value }), 200); });
+  $('f-tier').addEventListener('change', (e) => setFilter({ tier: e.target.value }));
+  $('f-abc').addEventListener('change', (e) => setFilter({ abc: e.target.value }));
+  $('f-bad').addEventListener('change', (e) => setFilter({ bad: e.target.checked }));
+  $('f-cell').addEventListener('click', () => setFilter({ cell: null }));
+  $('export-xlsx').addEventListener('click', () => exportAs('xlsx'));
+  $('export-csv').addEventListener('click', () => exportAs('csv'));
+
+  const grid = $('grid');
+  grid.tHead.addEventListener('click', (e) => {
+    const th = e.target.closest('th');
+    if (!th) return;
+    const key = th.dataset.key;
+    if (key === 'row') state.sort = null;
+    else state.sort = state.sort?.key === key ? (state.sort.dir === 'asc' ? { key, dir: 'desc' } : null) : { key, dir: key === 'score' || key === 'tier' ? 'desc' : 'asc' };
+    sendView();
+  });
+  grid.tBodies[0].addEventListener('click', (e) => {
+    const tr = e.target.closest('tr[data-row]');
+    if (tr && !e.target.closest('input')) showDetail(Number(tr.dataset.row));
+  });
+  grid.tBodies[0].addEventListener('dblclick', (e) => {
+    let td = e.target.closest('td[data-j]');
+    if (td && !td.isConnected) td = grid.querySelector(`tr[data-row="${td.parentElement.dataset.row}"] td[data-j="${td.dataset.j}"]`);
+    if (td && !td.classList.contains('editing')) startEdit(td);
+  });
+  let frame = 0;
+  $('grid-scroll').addEventListener('scroll', () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => renderRows(false)); });
+  window.addEventListener('resize', () => { resizeCharts(); renderRows(); });
   document.body.dataset.ready = 'true';
 }
 
-main();
+main().catch((e) => showMessage(`${t('error')}: ${e.message}`));

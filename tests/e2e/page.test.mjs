@@ -1,5 +1,6 @@
-// End-to-end: the demo page in headless Chromium (Debian's, driven by playwright-core),
-// served the way the README's serve command serves it.
+// End-to-end: the browser sheet (www/) in headless Chromium (Debian's, driven by
+// playwright-core), served the way the README's serve command serves it. Every number the
+// page shows is checked against the crate's own results through pkg/node.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,6 +14,9 @@ const root = new URL('../../', import.meta.url).pathname;
 const port = 8400 + Math.floor(Math.random() * 500);
 const origin = `http://127.0.0.1:${port}`;
 const shots = new URL('./screenshots/', import.meta.url).pathname;
+const gbkBytes = readFileSync(new URL('../../www/sample/accounts-gbk.csv', import.meta.url));
+const sampleRows = JSON.parse(readFileSync(new URL('../../www/sample/accounts.json', import.meta.url)));
+const TIER_CODES = [null, 'small', 'ordinary', 'important', 'vip'];
 let server;
 let browser;
 
@@ -44,55 +48,284 @@ after(async () => {
 });
 
 async function openPage(locale) {
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const foreign = [];
   const errors = [];
-  page.on('request', (req) => { if (!req.url().startsWith(origin) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) foreign.push(req.url()); });
+  const isOwn = (url) => url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:');
+  page.on('request', (req) => { if (!isOwn(req.url())) foreign.push(req.url()); });
+  page.on('worker', (w) => { if (!isOwn(w.url())) foreign.push(w.url()); });
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(`${origin}/index.html`);
   await page.waitForSelector('body[data-ready="true"]');
-  return { page, foreign, errors };
+  const clean = async () => {
+    assert.deepEqual(foreign, [], 'no request leaves the page origin');
+    assert.deepEqual(errors, [], 'no console error');
+    assert.equal(await page.locator('#message').isHidden(), true, 'no error message on the page');
+    await context.close();
+  };
+  return { page, clean };
 }
 
-test('the sample list is one click away and scored as the crate scores it', async () => {
-  const { page, foreign, errors } = await openPage('zh-CN');
-  assert.equal(await page.textContent('h1'), '客户价值评分');
-  await page.click('#load-sample');
-  await page.waitForSelector('#grid tbody tr');
-  const rows = JSON.parse(readFileSync(new URL('../../www/sample/accounts.json', import.meta.url)));
-  assert.equal(await page.locator('#grid tbody tr').count(), rows.length);
-  for (const i of [0, 1, 17, 150]) {
-    const want = kam.scoreAccount(rows[i]);
-    const cells = await page.locator(`#grid tbody tr[data-row="${i}"] td`).allTextContents();
-    assert.equal(cells[1], rows[i]['客户名称']);
-    assert.equal(cells[2], want.score === null ? '无法评分' : want.score.toFixed(1), `row ${i}`);
-    assert.equal(cells[3], want.tier ? want.tier.zh : '—');
-  }
-  // Row 18 has an unreadable purchase amount: marked, and explained in the row panel.
-  assert.match(await page.getAttribute('#grid tbody tr[data-row="17"]', 'class'), /bad/);
-  await page.click('#grid tbody tr[data-row="17"]');
-  assert.match(await page.textContent('#detail'), /很多/);
-  await page.click('#grid tbody tr[data-row="0"]');
-  assert.match(await page.textContent('#detail'), /得分构成/);
-  await page.screenshot({ path: `${shots}/sheet-zh.png` });
-  assert.deepEqual(foreign, [], 'no request leaves the page origin');
-  assert.deepEqual(errors, []);
+const loadedTimes = (page, n) => page.waitForFunction((k) => document.body.dataset.loaded === String(k), n);
+const cell = (page, i, key) => page.locator(`#grid tbody tr[data-row="${i}"] td[data-key="${key}"]`);
+const userCell = (page, i, j) => page.locator(`#grid tbody tr[data-row="${i}"] td[data-j="${j}"]`);
+
+async function scrollTo(page, i) {
+  await page.evaluate((k) => { document.getElementById('grid-scroll').scrollTop = Math.max(0, k - 3) * 30; }, i);
+  await page.waitForSelector(`#grid tbody tr[data-row="${i}"]`);
+  // Let the scroll's redraw happen before the caller clicks.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForSelector(`#grid tbody tr[data-row="${i}"]`);
+}
+
+/** What the crate says about row i of a sheet: the values the page must show. */
+function expected(sheet, i, model) {
+  const { score, tier } = sheet.scores(model);
+  const purchases = Array.from({ length: sheet.rowCount }, (_, k) => {
+    const f = sheet.scoreCard(k).factors.find((x) => x.key === 'order_amount');
+    return f?.inputs.find((x) => x.field === 'annual_purchase')?.value ?? null;
+  });
+  const s = sheet.suggest(i, tier[i] ? { tier: TIER_CODES[tier[i]] } : {});
+  const attr = sheet.mapping().find((m) => m.field === 'attractiveness');
+  let letter = null;
+  try { letter = kam.matrixStrategy(sheet.cells(i)[attr.column], 1).cell[0]; } catch { /* none */ }
+  return {
+    letter,
+    score: Number.isNaN(score[i]) ? null : score[i].toFixed(1),
+    tier: tier[i] ? kam.valueTier({ 1: 10, 2: 50, 3: 70, 4: 90 }[tier[i]]) : null,
+    abc: kam.abcClasses(purchases)[i],
+    cell: s.cell,
+    top: s.actions[0],
+  };
+}
+
+async function checkRow(page, sheet, i, lang = 'zh') {
+  const want = expected(sheet, i);
+  await scrollTo(page, i);
+  assert.equal(await cell(page, i, 'score').textContent(), want.score ?? (lang === 'zh' ? '无法评分' : 'No score'), `score of row ${i}`);
+  assert.equal(await cell(page, i, 'tier').textContent(), want.tier ? want.tier[lang] : '—', `tier of row ${i}`);
+  assert.equal(await cell(page, i, 'abc').textContent(), want.abc ?? '—', `ABC of row ${i}`);
+  assert.equal(await cell(page, i, 'cell').textContent(), want.cell ?? '—', `matrix cell of row ${i}`);
+  assert.equal(await cell(page, i, 'letter').textContent(), want.letter ?? '—', `letter of row ${i}`);
+  assert.equal(await cell(page, i, 'top').textContent(), want.top[lang], `top suggestion of row ${i}`);
+}
+
+test('the field list of the mapping panel names the crate\'s fields', async () => {
+  const { FIELDS } = await import('../../www/i18n.js');
+  const keys = FIELDS.map(([k]) => k);
+  assert.deepEqual(kam.mapHeaders(keys).map((m) => m.field), keys);
 });
 
-test('the page switches language and model', async () => {
-  const { page, errors } = await openPage('en-US');
-  assert.equal(await page.textContent('h1'), 'Account value scoring');
+test('the GBK sample with its title row is one click away, scored as the crate scores it', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  assert.equal(await page.textContent('h1'), '客户价值评分');
   await page.click('#load-sample');
-  await page.waitForSelector('#grid tbody tr');
-  await page.selectOption('#preset', 'rfm');
-  const rows = JSON.parse(readFileSync(new URL('../../www/sample/accounts.json', import.meta.url)));
-  const want = kam.scoreAccounts(rows, 'rfm', undefined);
-  const cell = await page.locator('#grid tbody tr[data-row="3"] td').nth(2).textContent();
-  assert.equal(cell, want[3].score === null ? 'No score' : want[3].score.toFixed(1));
+  await loadedTimes(page, 1);
+  const sheet = kam.Sheet.fromBytes(gbkBytes);
+  assert.equal(sheet.rowCount, 300);
+  assert.match(await page.textContent('#shown'), /300 \/ 300/);
+  assert.match(await page.textContent('#source'), /gb18030/);
+  assert.match(await page.textContent('#title-rows'), new RegExp(sheet.titleRows()[0].replace(/[()]/g, '.')));
+  assert.equal(await page.locator('#header-row').inputValue(), String(sheet.headerRow));
+  assert.ok(await page.locator('#grid tbody tr[data-row]').count() < 80, 'only the visible rows are rendered');
+  for (const i of [0, 1, 5, 150, 299]) await checkRow(page, sheet, i);
+  // Row 18 (index 17) has an unreadable purchase amount: marked with its reason, the row still scored.
+  await scrollTo(page, 17);
+  const bad = userCell(page, 17, 4);
+  assert.match(await bad.getAttribute('class'), /bad/);
+  const reason = sheet.errors().find((e) => e.text === '很多').reason;
+  assert.match(await bad.getAttribute('title'), new RegExp(`很多.*${reason}`));
+  await page.click('#grid tbody tr[data-row="17"] td[data-key="score"]');
+  await page.waitForSelector('#detail:not([hidden])');
+  assert.match(await page.textContent('#detail'), /很多/);
+  await scrollTo(page, 0);
+  await page.click('#grid tbody tr[data-row="0"] td[data-key="score"]');
+  await page.waitForFunction(() => document.querySelector('#detail h2')?.textContent === '厦门金鼎纺织科技有限公司');
+  const detail = await page.textContent('#detail');
+  assert.match(detail, /得分构成/);
+  assert.match(detail, /如何升到/);
+  const sug = sheet.suggest(0, { tier: 'important', lang: 'zh-CN' });
+  for (const a of sug.actions) assert.ok(detail.includes(a.zh), `the row panel lists "${a.zh}"`);
+  assert.ok(detail.includes(sheet.scoreCard(0).nextTier.moves[0].text.zh));
+  await page.screenshot({ path: `${shots}/sheet-zh.png` });
+  await page.locator('#charts').screenshot({ path: `${shots}/charts-zh.png` });
+  // Click the B1 cell of the matrix: the grid shows just those accounts.
+  const want = Array.from({ length: sheet.rowCount }, (_, i) => sheet.suggest(i).cell).filter((c) => c === 'B1').length;
+  const box = await page.locator('#chart-matrix').boundingBox();
+  const w = box.width - 40;
+  const h = box.height - 40;
+  await page.mouse.click(box.x + 30 + 0.5 * w / 6, box.y + 10 + 1.5 * h / 3);
+  await page.waitForFunction((n) => document.getElementById('shown').textContent.startsWith(`显示 ${n} `), want);
+  const cells = await page.locator('#grid tbody td[data-key="cell"]').allTextContents();
+  assert.ok(cells.length > 0 && cells.every((c) => c === 'B1'), cells.join());
+  await page.click('#f-cell');
+  await page.waitForFunction(() => document.getElementById('shown').textContent.startsWith('显示 300 '));
+  // Sort by score, highest first.
+  await page.click('#grid thead th[data-key="score"]');
+  const { score } = sheet.scores();
+  const best = Array.from(score).map((s, i) => [s, i]).filter(([s]) => !Number.isNaN(s)).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0];
+  await page.waitForFunction((i) => document.querySelector('#grid tbody tr[data-row]')?.dataset.row === String(i), best[1]);
+  await clean();
+});
+
+test('an .xlsx with a merged title row: edit a cell, change a weight, export and re-read', async () => {
+  const { page, clean } = await openPage('en-US');
+  assert.equal(await page.textContent('h1'), 'Account value scoring');
+  const xlsx = Buffer.from(kam.Sheet.fromBytes(gbkBytes).exportXlsx());
+  const sheet = kam.Sheet.fromBytes(xlsx);
+  assert.deepEqual(sheet.titleRows(), ['2026年重点客户清单(销售部)']);
+  await page.setInputFiles('#file', { name: 'accounts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await loadedTimes(page, 1);
+  assert.match(await page.textContent('#shown'), /300 \/ 300/);
+  assert.match(await page.textContent('#title-rows'), /2026年重点客户清单/);
+  for (const i of [0, 2, 42]) await checkRow(page, sheet, i, 'en');
+
+  // Edit the annual purchase of row 2 (index 1): that row is scored again at once.
+  await scrollTo(page, 1);
+  const before = await cell(page, 1, 'score').textContent();
+  await userCell(page, 1, 4).dblclick();
+  await page.fill('#grid input.edit', '¥5000万');
+  await page.press('#grid input.edit', 'Enter');
+  sheet.setCell(1, 4, '¥5000万');
+  const after = expected(sheet, 1);
+  assert.notEqual(after.score, before);
+  await page.waitForFunction((s) => document.querySelector('#grid tr[data-row="1"] td[data-key="score"]')?.textContent === s, after.score);
+  assert.equal(await userCell(page, 1, 4).textContent(), '¥5000万');
+  await checkRow(page, sheet, 1, 'en');
+
+  // Change a weight: every score follows.
+  const model = kam.presetModel('key_account');
+  model.factors.find((f) => f.key === 'order_amount').weight = 50;
+  await page.fill('#model input[data-factor="order_amount"]', '50');
+  const moved = sheet.scores(model).score;
+  await page.waitForFunction((s) => document.querySelector('#grid tr[data-row="1"] td[data-key="score"]')?.textContent === s, moved[1].toFixed(1));
+  assert.equal(await cell(page, 1, 'score').textContent(), moved[1].toFixed(1));
+  assert.equal(await cell(page, 2, 'score').textContent(), moved[2].toFixed(1));
+  await page.click('#grid tbody tr[data-row="1"] td[data-key="score"]');
+  await page.waitForSelector('#detail:not([hidden]) h2');
+  await page.screenshot({ path: `${shots}/sheet-en-model.png` });
+
+  // Export .xlsx and read it back with the crate: every row and original cell, plus the computed columns.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.equal(download.suggestedFilename(), 'accounts-scored.xlsx');
+  const back = kam.Sheet.fromBytes(readFileSync(await download.path()));
+  assert.equal(back.rowCount, 300);
+  const headers = back.headers();
+  assert.deepEqual(headers.slice(0, 21), sheet.headers());
+  assert.deepEqual(headers.slice(21), ['Score', 'Value tier', 'ABC class', 'Attractiveness letter', 'Matrix cell', 'Pipeline grade', 'Top suggestion']);
+  assert.deepEqual(back.titleRows(), sheet.titleRows());
+  assert.equal(back.cells(1)[4], '¥5000万');
+  assert.equal(back.cells(5)[20], sheet.cells(5)[20], 'a formula-like note comes back as the same text');
+  assert.ok(Math.abs(back.cells(1)[21] - moved[1]) < 1e-9);
+  const tiers = sheet.scores(model).tier;
+  assert.equal(back.cells(1)[22], kam.valueTier({ 1: 10, 2: 50, 3: 70, 4: 90 }[tiers[1]]).en);
+  // … and .csv (UTF-8 with a BOM).
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = readFileSync(await csvDownload.path());
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const csvBack = kam.Sheet.fromBytes(csv);
+  assert.equal(csvBack.rowCount, 300);
+  assert.equal(csvBack.headers().length, 28);
+  await clean();
+});
+
+test('a pasted range (tab-separated), and the language switch', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  const headers = Object.keys(sampleRows[0]);
+  const tsv = [headers, ...sampleRows.map((r) => headers.map((h) => r[h]))].map((r) => r.join('\t')).join('\n');
+  const sheet = kam.Sheet.fromText(tsv);
+  await page.click('#paste');
+  await page.fill('#paste-text', tsv);
+  await page.click('#paste-load');
+  await loadedTimes(page, 1);
+  assert.match(await page.textContent('#shown'), /300 \/ 300/);
+  for (const i of [3, 17, 200]) await checkRow(page, sheet, i);
+  await page.click('#lang');
+  assert.equal(await page.textContent('h1'), 'Account value scoring');
+  assert.equal(await page.textContent('#grid thead th[data-key="score"]'), 'Score');
+  await checkRow(page, sheet, 200, 'en');
   await page.click('#lang');
   assert.equal(await page.textContent('h1'), '客户价值评分');
-  await page.screenshot({ path: `${shots}/sheet-rfm.png` });
-  assert.deepEqual(errors, []);
+  await checkRow(page, sheet, 3, 'zh');
+  await clean();
+});
+
+test('a list with bad cells: each one marked with its reason, the others scored, nothing dropped', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  const csv = [
+    '客户名称,年采购额,毛利率,最近下单日期,信用等级,吸引力,关系状态,已签合同,答复,备注,增长率,订单数,合作年限',
+    '甲公司,¥120万,23%,2026-03-15,A,A,2,是,,,10%,12,3',
+    '乙公司,很多,18%,2026/3/1,B,B,3,,,,5%,8,2',
+    '丙公司,80万,20-25%,上周,B,C,1,否,,=1+1,-3%,4,1',
+    '丁公司,--5,30%,2026年1月5日,A,X,2,,,,12%,20,6',
+    '戊公司,300万,"1,5",2026-02-01,C,B,9,,maybe,,0%,6,4',
+    '己公司,50万,15%,2026-01-20,B,B,4,,,,8%,5,2',
+  ].join('\n');
+  const bytes = Buffer.from(`\ufeff${csv}`, 'utf8');
+  const sheet = kam.Sheet.fromBytes(bytes);
+  const errors = sheet.errors();
+  assert.ok(errors.length >= 4);
+  await page.setInputFiles('#file', { name: 'bad.csv', mimeType: 'text/csv', buffer: bytes });
+  await loadedTimes(page, 1);
+  const headers = sheet.headers();
+  for (const e of errors) {
+    const i = Array.from({ length: sheet.rowCount }, (_, k) => sheet.lineNumber(k)).indexOf(e.row);
+    const j = headers.indexOf(e.column);
+    const td = userCell(page, i, j);
+    assert.match(await td.getAttribute('class'), /bad/, `${e.column} of row ${e.row}`);
+    assert.ok((await td.getAttribute('title')).includes(e.reason), `reason of ${e.column} of row ${e.row}`);
+    assert.equal(await td.getAttribute('data-reason'), e.reason);
+  }
+  assert.equal(await page.textContent('[data-stat="bad"] b'), String(errors.length));
+  // The matrix cell and the pipeline grade say why they cannot be given.
+  assert.match(await cell(page, 3, 'cell').getAttribute('title'), /X/);
+  assert.match(await cell(page, 4, 'pipe').getAttribute('title'), /maybe/);
+  assert.equal(await cell(page, 0, 'pipe').textContent(), `${kam.pipelineGrade({ contract_signed: '是' }).code} ${kam.pipelineGrade({ contract_signed: '是' }).zh}`);
+  for (let i = 0; i < sheet.rowCount; i++) await checkRow(page, sheet, i);
+  // Bad cells do not stop a row being scored from what is readable.
+  assert.ok(Array.from(sheet.scores().score).every((s) => !Number.isNaN(s)));
+  await page.check('#f-bad');
+  await page.waitForFunction(() => document.getElementById('shown').textContent.startsWith('显示 4 '));
+  await page.uncheck('#f-bad');
+  await page.click('#grid tbody tr[data-row="2"] td[data-key="score"]');
+  await page.waitForSelector('#detail:not([hidden]) h2');
+  assert.match(await page.textContent('#detail'), /20-25%/);
+  await page.screenshot({ path: `${shots}/bad-cells.png` });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const back = kam.Sheet.fromBytes(readFileSync(await download.path()));
+  assert.equal(back.rowCount, sheet.rowCount);
+  for (let i = 0; i < sheet.rowCount; i++) {
+    const row = back.cells(i).slice(0, headers.length).map((v) => (v === null ? '' : String(v)));
+    const want = sheet.cells(i).map((v) => (v === null ? '' : String(v)));
+    // The CSV guards text that a spreadsheet would run as a formula (=, +, -, @) with a leading '.
+    assert.deepEqual(row.map((v, j) => (/^[=+\-@]/.test(want[j]) && v === `'${want[j]}` ? want[j] : v)), want, `row ${i} comes back unchanged`);
+  }
+  await clean();
+});
+
+test('a large list is read in the worker with a progress bar; the grid stays virtual', async () => {
+  const { page, clean } = await openPage('en-US');
+  const lines = gbkBytes.toString('latin1').split('\n');
+  const head = lines.slice(0, 2);
+  const body = lines.slice(2).filter((l) => l.trim());
+  const rows = [];
+  for (let k = 0; k < 20000; k++) rows.push(body[k % body.length]);
+  const big = Buffer.from([...head, ...rows].join('\n'), 'latin1');
+  const progressSeen = page.waitForSelector('#progress:not([hidden])', { timeout: 20000 });
+  await page.setInputFiles('#file', { name: 'big.csv', mimeType: 'text/csv', buffer: big });
+  await progressSeen;
+  // The page answers while the worker reads.
+  const t0 = Date.now();
+  await page.evaluate(() => document.title);
+  assert.ok(Date.now() - t0 < 1000, 'the page stays responsive');
+  await loadedTimes(page, 1);
+  assert.match(await page.textContent('#shown'), /20,000 \/ 20,000/);
+  assert.ok(await page.locator('#grid tbody tr[data-row]').count() < 80);
+  await scrollTo(page, 19999);
+  const sheet = kam.Sheet.fromBytes(gbkBytes);
+  assert.equal(await cell(page, 19999, 'score').textContent(), expected(sheet, 19999 % 300).score);
+  await page.waitForSelector('#progress[hidden]', { state: 'attached', timeout: 30000 });
+  await clean();
 });

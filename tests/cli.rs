@@ -1,0 +1,446 @@
+//! The `kam-score` command-line tool, run as a built binary on the sample files, its output
+//! read back and compared with the library's results for the same rows; exit codes and
+//! messages as a script sees them. Needs the binary: `cargo test --features cli --test cli`
+//! (without the feature this file compiles to nothing).
+#![cfg(feature = "cli")]
+
+use kam_score::model::presets::{preset, preset_json};
+use kam_score::model::CompiledModel;
+use kam_score::row::Cell;
+use kam_score::score::{score_row, ScoreCard};
+use kam_score::sheets::{account_rows, read_table, ColumnOverrides, ReadOptions, SheetChoice};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const AS_OF: &str = "2026-03-15";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kam-score"))
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/sample")
+        .join(name)
+}
+
+/// A fresh directory under the target directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The library's cards for a file, read and dated as the CLI does.
+fn library_cards(path: &Path, model: &CompiledModel, options: &ReadOptions) -> Vec<ScoreCard> {
+    let table = read_table(&std::fs::read(path).unwrap(), options).unwrap();
+    let as_of = kam_score::parse::parse_date(AS_OF).unwrap().unwrap();
+    account_rows(&table, &ColumnOverrides::new())
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|mut r| {
+            r.derive_recency(as_of);
+            score_row(model, &r)
+        })
+        .collect()
+}
+
+fn number(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Number(n) => Some(*n),
+        Cell::Text(t) => t.parse().ok(),
+        _ => None,
+    }
+}
+
+fn text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Checks the computed columns of an output file against the library's cards.
+fn check_output(output: &Path, cards: &[ScoreCard], zh: bool) {
+    let table = read_table(&std::fs::read(output).unwrap(), &ReadOptions::default()).unwrap();
+    let headers = if zh {
+        [
+            "评分",
+            "等级",
+            "下一等级",
+            "差距",
+            "提升建议",
+            "数据覆盖",
+            "问题",
+        ]
+    } else {
+        [
+            "Score",
+            "Tier",
+            "Next tier",
+            "Gap",
+            "How to reach it",
+            "Coverage",
+            "Problems",
+        ]
+    };
+    let first = table.headers.len() - 7;
+    assert_eq!(&table.headers[first..], &headers.map(String::from)[..]);
+    assert_eq!(table.rows.len(), cards.len(), "rows in = rows out");
+    for (i, card) in cards.iter().enumerate() {
+        let cell = |j: usize| table.cell(i, first + j);
+        let pick = |l: &kam_score::texts::Label| if zh { l.zh.clone() } else { l.en.clone() };
+        if !card.errors.is_empty() {
+            assert_eq!(
+                number(cell(0)),
+                None,
+                "row {i}: no score with an unreadable cell"
+            );
+            assert!(
+                text(cell(6)).contains(&card.errors[0].text),
+                "row {i}: {}",
+                text(cell(6))
+            );
+            continue;
+        }
+        assert_eq!(number(cell(0)), card.score, "row {i}: score");
+        assert_eq!(
+            text(cell(1)),
+            card.tier.as_ref().map(pick).unwrap_or_default(),
+            "row {i}: tier"
+        );
+        let next = card.next_tier.as_ref();
+        assert_eq!(
+            text(cell(2)),
+            next.map(|n| pick(&n.tier)).unwrap_or_default()
+        );
+        assert_eq!(number(cell(3)), next.map(|n| n.gap));
+        assert_eq!(
+            text(cell(4)),
+            next.and_then(|n| n.moves.first())
+                .map(|m| pick(&m.text))
+                .unwrap_or_default()
+        );
+        assert_eq!(number(cell(5)), Some(card.coverage), "row {i}: coverage");
+        assert_eq!(
+            text(cell(6)),
+            card.reason.as_ref().map(pick).unwrap_or_default()
+        );
+    }
+}
+
+#[test]
+fn the_sample_csv_scores_as_the_library_does_and_its_bad_cells_exit_1() {
+    let dir = scratch("sample-csv");
+    let cards = library_cards(
+        &sample("accounts.csv"),
+        preset("key_account").unwrap(),
+        &ReadOptions::default(),
+    );
+    let bad: Vec<_> = cards.iter().flat_map(|c| c.errors.iter()).collect();
+    assert!(!bad.is_empty(), "the sample has unreadable cells");
+
+    for name in ["out.xlsx", "out.csv"] {
+        let out = dir.join(name);
+        let o = run(&[
+            "score",
+            sample("accounts.csv").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        for e in &bad {
+            assert!(err.contains(&format!("error: {e}")), "{err}");
+        }
+        assert!(err.contains("row 19, column \"年采购额(万元)\""), "{err}");
+        assert!(
+            err.contains(&format!("{} with unreadable cells", bad.len())),
+            "{err}"
+        );
+        check_output(&out, &cards, true);
+    }
+    // The original cells are all there, unchanged.
+    let source = read_table(
+        &std::fs::read(sample("accounts.csv")).unwrap(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let written = read_table(
+        &std::fs::read(dir.join("out.csv")).unwrap(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        &written.headers[..source.headers.len()],
+        &source.headers[..]
+    );
+    for i in [0, 17, 299] {
+        for j in 0..source.width() {
+            assert_eq!(
+                text(written.cell(i, j)),
+                text(source.cell(i, j)),
+                "row {i} col {j}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_gbk_sample_and_an_xlsx_input_give_the_same_scores() {
+    let dir = scratch("gbk-xlsx");
+    let cards = library_cards(
+        &sample("accounts.csv"),
+        preset("key_account").unwrap(),
+        &ReadOptions::default(),
+    );
+    let scored = dir.join("gbk.xlsx");
+    let o = run(&[
+        "score",
+        sample("accounts-gbk.csv").to_str().unwrap(),
+        "-o",
+        scored.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("kam-score:"), "quiet: no summary");
+    check_output(&scored, &cards, true);
+
+    // The scored workbook read again by sheet name: its own cells score the same.
+    let again = dir.join("again.csv");
+    let o = run(&[
+        "score",
+        scored.to_str().unwrap(),
+        "--sheet",
+        "Sheet1",
+        "-o",
+        again.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let options = ReadOptions {
+        sheet: SheetChoice::Named("Sheet1".into()),
+        ..ReadOptions::default()
+    };
+    let xlsx_cards = library_cards(&scored, preset("key_account").unwrap(), &options);
+    check_output(&again, &xlsx_cards, false);
+    for (a, b) in xlsx_cards.iter().zip(&cards) {
+        assert_eq!(a.score, b.score);
+    }
+
+    let o = run(&["score", scored.to_str().unwrap(), "--sheet", "客户"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("no sheet named \"客户\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_clean_file_exits_0_and_a_model_file_scores_as_its_preset() {
+    let dir = scratch("clean");
+    let input = dir.join("clean.csv");
+    std::fs::write(
+        &input,
+        "客户名称,年采购额(万元),毛利率,信用等级,订单数,最近下单日期\n\
+         甲公司,1200,23%,A,26,2026-03-01\n\
+         乙公司,85,18%,B,9,2025-11-20\n\
+         \n\
+         丙公司,12,9%,C,2,2024-12-31\n",
+    )
+    .unwrap();
+    let model_file = dir.join("rfm.json");
+    std::fs::write(&model_file, preset_json("rfm").unwrap()).unwrap();
+
+    for (model, name) in [
+        ("rfm", "preset.xlsx"),
+        (model_file.to_str().unwrap(), "file.xlsx"),
+    ] {
+        let out = dir.join(name);
+        let o = run(&[
+            "score",
+            input.to_str().unwrap(),
+            "-m",
+            model,
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("4 rows with rfm: 3 scored, 0 without enough data, 0 with unreadable cells, 1 blank"),
+            "{}",
+            stderr(&o)
+        );
+        let cards = library_cards(&input, preset("rfm").unwrap(), &ReadOptions::default());
+        // The blank row stays blank.
+        let table = read_table(&std::fs::read(&out).unwrap(), &ReadOptions::default()).unwrap();
+        assert_eq!(table.cell(2, 6), &Cell::Empty);
+        let scored: Vec<_> = [0, 1, 3]
+            .iter()
+            .map(|&i| number(table.cell(i, 6)))
+            .collect();
+        assert_eq!(
+            scored,
+            [0, 1, 3]
+                .iter()
+                .map(|&i| cards[i].score)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    // Default output: beside the input, `.scored` before the extension, same format.
+    let o = run(&["score", input.to_str().unwrap(), "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(dir.join("clean.scored.csv").exists());
+
+    // `-o -`: CSV on stdout, with the byte-order mark Excel needs.
+    let o = run(&["score", input.to_str().unwrap(), "-o", "-", "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.starts_with("\u{FEFF}客户名称,"));
+    assert!(text
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",评分,等级,下一等级,差距,提升建议,数据覆盖,问题"));
+    assert!(o.stderr.is_empty());
+}
+
+#[test]
+fn usage_input_and_output_errors_have_their_own_exit_codes() {
+    let dir = scratch("errors");
+    let input = sample("accounts.csv");
+    let input = input.to_str().unwrap();
+    let cases: Vec<(Vec<String>, i32, &str)> = vec![
+        (vec![], 2, "Usage"),
+        (vec!["score".into()], 2, "INPUT"),
+        (vec!["frobnicate".into()], 2, "unrecognized subcommand"),
+        (
+            vec![
+                "score".into(),
+                input.into(),
+                "--model".into(),
+                "nope".into(),
+            ],
+            2,
+            "neither a preset",
+        ),
+        (
+            vec![
+                "score".into(),
+                input.into(),
+                "--model".into(),
+                "missing.json".into(),
+            ],
+            2,
+            "cannot read the model",
+        ),
+        (
+            vec!["score".into(), input.into(), "-o".into(), "out.pdf".into()],
+            2,
+            "must end in .xlsx or .csv",
+        ),
+        (
+            vec!["score".into(), input.into(), "-o".into(), input.into()],
+            2,
+            "would overwrite the input",
+        ),
+        (
+            vec![
+                "score".into(),
+                input.into(),
+                "--as-of".into(),
+                "someday".into(),
+            ],
+            2,
+            "--as-of",
+        ),
+        (
+            vec![
+                "score".into(),
+                input.into(),
+                "--header-row".into(),
+                "0".into(),
+            ],
+            2,
+            "counts from 1",
+        ),
+        (
+            vec!["score".into(), "no-such-file.csv".into()],
+            3,
+            "cannot read no-such-file.csv",
+        ),
+        (
+            vec![
+                "score".into(),
+                input.into(),
+                "-o".into(),
+                dir.join("no/such/dir/out.xlsx").to_str().unwrap().into(),
+            ],
+            4,
+            "cannot write",
+        ),
+    ];
+    let bad_model = dir.join("bad.json");
+    std::fs::write(
+        &bad_model,
+        r#"{"name": "x", "factors": [{"key": "a", "weight": -1, "inputs": []}]}"#,
+    )
+    .unwrap();
+    let not_a_table = dir.join("image.xlsx");
+    std::fs::write(&not_a_table, b"PK\x03\x04 not really a workbook").unwrap();
+    let mut cases = cases;
+    cases.push((
+        vec![
+            "score".into(),
+            input.into(),
+            "-m".into(),
+            bad_model.to_str().unwrap().into(),
+        ],
+        2,
+        "problem",
+    ));
+    cases.push((
+        vec!["score".into(), not_a_table.to_str().unwrap().into()],
+        3,
+        "image.xlsx",
+    ));
+    for (args, code, message) in cases {
+        let o = bin().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+    }
+
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(help.contains("Exit codes:"), "{help}");
+    let o = run(&["presets"]);
+    assert_eq!(o.status.code(), Some(0));
+    let names: Vec<_> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(names, kam_score::model::presets::preset_names());
+}

@@ -1,0 +1,468 @@
+// The engine of the page, in a module Web Worker: it holds the crate's `Sheet` (the list lives
+// in wasm memory here), scores it, works out the computed columns, sorts and filters, and hands
+// the page only what it shows. Reading, decoding, parsing, scoring and exporting are the crate's;
+// this file only arranges calls and keeps the results in columns.
+import init, {
+  Sheet, presetNames, presetModel, validateModel, abcClasses, attractivenessLetter, matrixStrategy,
+  pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate,
+} from './pkg/kam_score.js';
+
+const ready = init();
+const CHUNK = 1000;
+
+// A model with one factor that reads `annual_purchase` linearly over [0, 1e13]: its score is
+// 1e-11 × the amount the crate read (units and 万 applied), so ABC and the Pareto curve use
+// the crate's own reading of the column. (Wanted binding: Sheet.fieldValues(field).)
+const PURCHASE_SCALE = 1e11;
+const PURCHASE_PROBE = {
+  name: 'purchase_probe', minCoverage: 0,
+  factors: [{ key: 'purchase', weight: 1, inputs: [{ field: 'annual_purchase', transform: { type: 'linear', min: 0, max: 1e13 } }] }],
+};
+const TIER_CODES = [null, 'small', 'ordinary', 'important', 'vip'];
+
+let sheet = null;
+let source = null; // {bytes, name, options} or {text}
+let model = null;
+const S = {}; // the computed columns of the current sheet
+
+function post(type, data, transfer) { self.postMessage({ type, ...data }, transfer ?? []); }
+function progress(stage, done = 0, total = 0) { post('progress', { stage, done, total }); }
+
+function meta() {
+  const names = source?.bytes && isXlsx(source) ? Sheet.sheetNames(source.bytes) : [];
+  return {
+    rowCount: sheet.rowCount, headerRow: sheet.headerRow, headers: sheet.headers(), titleRows: sheet.titleRows(),
+    source: sheet.source(), warnings: sheet.warnings(), mapping: sheet.mapping(), sheetNames: names,
+    name: source?.name ?? null,
+  };
+}
+
+function isXlsx(src) {
+  const b = src.bytes;
+  return b && b.length > 4 && b[0] === 0x50 && b[1] === 0x4b; // a zip: an .xlsx workbook
+}
+
+function open(src) {
+  progress('reading');
+  const next = src.bytes ? Sheet.fromBytes(src.bytes, src.options ?? {}) : Sheet.fromText(src.text, src.options ?? {});
+  sheet?.free();
+  sheet = next;
+  source = src;
+  rebuildAll();
+  return { meta: meta(), summary: summary() };
+}
+
+// ---- computed columns ------------------------------------------------------------------
+
+function mappedColumns() {
+  const byField = new Map();
+  for (const m of S.mapping) if (m.field && !byField.has(m.field)) byField.set(m.field, m.column);
+  return byField;
+}
+
+function rebuildAll() {
+  const n = sheet.rowCount;
+  S.n = n;
+  S.headers = sheet.headers();
+  S.mapping = sheet.mapping();
+  S.fieldCol = mappedColumns();
+  S.lineToIndex = new Map();
+  for (let i = 0; i < n; i++) S.lineToIndex.set(sheet.lineNumber(i), i);
+  S.errors = new Map();
+  for (const e of sheet.errors()) addError(e);
+  S.letter = new Array(n).fill(null);
+  S.cell = new Array(n).fill(null);
+  S.cellProblem = new Array(n).fill(null);
+  S.pipe = new Array(n).fill(null);
+  S.pipeProblem = new Array(n).fill(null);
+  S.factCols = pipelineFactKeys().concat(['answer']).filter((k) => S.fieldCol.has(k)).map((k) => [k, S.fieldCol.get(k)]);
+  const needsAttrScore = !S.fieldCol.has('attractiveness');
+  S.attrScore = needsAttrScore ? sheet.scores('attractiveness').score : null;
+  const memo = { letter: new Map(), cell: new Map(), pipe: new Map() };
+  for (let i = 0; i < n; i++) rowStatic(i, memo);
+  S.purchase = purchases();
+  progress('scoring');
+  scoreAll();
+}
+
+function addError(e) {
+  const i = S.lineToIndex.get(e.row);
+  if (i === undefined) return;
+  let j = S.headers.indexOf(e.column);
+  const m = S.mapping.find((c) => c.header === e.column && c.field === e.field);
+  if (m) j = m.column;
+  if (!S.errors.has(i)) S.errors.set(i, []);
+  S.errors.get(i).push({ j, column: e.column, text: e.text, reason: e.reason, field: e.field });
+}
+
+function cellText(v) { return v === null || v === undefined ? '' : String(v); }
+
+/** Letter, matrix cell and pipeline grade: they do not depend on the model. */
+function rowStatic(i, memo) {
+  const cells = sheet.cells(i);
+  let letter = null;
+  S.cellProblem[i] = null;
+  const attrCol = S.fieldCol.get('attractiveness');
+  if (attrCol !== undefined) {
+    const text = cellText(cells[attrCol]).trim();
+    if (text) {
+      if (!memo.letter.has(text)) {
+        try { memo.letter.set(text, { letter: matrixStrategy(text, 1).cell[0] }); } catch (e) { memo.letter.set(text, { problem: e.message }); }
+      }
+      const r = memo.letter.get(text);
+      letter = r.letter ?? null;
+      S.cellProblem[i] = r.problem ?? null;
+    }
+  } else if (S.attrScore && !Number.isNaN(S.attrScore[i])) {
+    letter = attractivenessLetter(S.attrScore[i]) ?? null;
+  }
+  S.letter[i] = letter;
+  S.cell[i] = null;
+  const statusCol = S.fieldCol.get('relationship_status');
+  if (letter && statusCol !== undefined) {
+    const status = cellText(cells[statusCol]).trim();
+    if (status) {
+      const key = `${letter}|${status}`;
+      if (!memo.cell.has(key)) {
+        try { memo.cell.set(key, { cell: matrixStrategy(letter, status).cell }); } catch (e) { memo.cell.set(key, { problem: e.message }); }
+      }
+      const r = memo.cell.get(key);
+      S.cell[i] = r.cell ?? null;
+      if (r.problem) S.cellProblem[i] = r.problem;
+    }
+  }
+  S.pipe[i] = null;
+  S.pipeProblem[i] = null;
+  if (S.factCols.length) {
+    const facts = {};
+    for (const [k, j] of S.factCols) facts[k] = cells[j] === undefined ? null : cells[j];
+    const key = JSON.stringify(facts);
+    if (!memo.pipe.has(key)) {
+      try {
+        const g = pipelineGrade(facts);
+        memo.pipe.set(key, { grade: { code: g.code, zh: g.zh, en: g.en } });
+      } catch (e) { memo.pipe.set(key, { problem: e.message }); }
+    }
+    const r = memo.pipe.get(key);
+    S.pipe[i] = r.grade ?? null;
+    S.pipeProblem[i] = r.problem ?? null;
+  }
+}
+
+function purchases() {
+  if (!S.fieldCol.has('annual_purchase')) { S.abc = new Array(S.n).fill(null); return null; }
+  const p = sheet.scores(PURCHASE_PROBE).score;
+  for (let i = 0; i < p.length; i++) p[i] *= PURCHASE_SCALE;
+  S.abc = abcClasses(p);
+  return p;
+}
+
+function scoreAll() {
+  const r = sheet.scores(model);
+  S.score = r.score;
+  S.tier = r.tier;
+  // The top suggestion depends on the row and its tier: kept with the tier it was made for.
+  if (!S.top || S.top.length !== S.n) { S.top = new Array(S.n).fill(null); S.topTier = new Int16Array(S.n).fill(-1); }
+  scheduleSuggestions();
+}
+
+function tierLabel(t) {
+  return t ? S.tierLabels[t] : null;
+}
+
+function suggestRow(i) {
+  const t = S.tier[i];
+  if (S.topTier[i] === t && S.top[i]) return;
+  const opts = t ? { tier: TIER_CODES[t] } : {};
+  try {
+    const s = sheet.suggest(i, opts);
+    const a = s.actions[0];
+    S.top[i] = a ? { code: a.code, zh: a.zh, en: a.en } : { code: '', zh: '', en: '' };
+  } catch (e) {
+    S.top[i] = { code: 'error', zh: e.message, en: e.message };
+  }
+  S.topTier[i] = t;
+}
+
+let pass = 0;
+function scheduleSuggestions() {
+  const me = ++pass;
+  let i = 0;
+  const step = () => {
+    if (me !== pass || !sheet) return;
+    const end = Math.min(S.n, i + CHUNK);
+    for (; i < end; i++) suggestRow(i);
+    progress('strategies', i, S.n);
+    if (i < S.n) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
+
+function allSuggestions() { for (let i = 0; i < S.n; i++) suggestRow(i); }
+
+// ---- view: sort and filter ---------------------------------------------------------------
+
+let view = { sort: null, filter: {} };
+
+function sortKeys(key) {
+  const n = S.n;
+  if (key === 'score') return Array.from(S.score, (v) => (Number.isNaN(v) ? null : v));
+  if (key === 'tier') return Array.from(S.tier, (v) => (v ? v : null));
+  if (key === 'abc') return S.abc;
+  if (key === 'letter') return S.letter;
+  if (key === 'cell') return S.cell;
+  if (key === 'pipe') return S.pipe.map((g) => (g ? g.code : null));
+  if (key === 'top') { allSuggestions(); return S.top.map((t) => (t ? t.zh : null)); }
+  const j = Number(key);
+  const m = S.mapping.find((c) => c.column === j);
+  const keys = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = sheet.cells(i)[j];
+    if (v === null || v === undefined || v === '') { keys[i] = null; continue; }
+    if (typeof v === 'number') { keys[i] = v; continue; }
+    const text = String(v);
+    keys[i] = text;
+    if (!m?.field) continue;
+    try {
+      if (m.field.endsWith('_date')) { keys[i] = parseDate(text) ?? null; continue; }
+      const x = parseValue(text);
+      if (!Number.isNaN(x)) keys[i] = /^[\s\d.,+-]+$/.test(text) ? x * m.scale : x;
+    } catch { /* unreadable: sorted as text */ }
+  }
+  return keys;
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+function compare(a, b) {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return collator.compare(a, b);
+}
+
+function applyView() {
+  const f = view.filter;
+  const n = S.n;
+  const needle = (f.text ?? '').trim().toLowerCase();
+  const keep = [];
+  for (let i = 0; i < n; i++) {
+    if (f.tier !== undefined && f.tier !== null && f.tier !== '' && S.tier[i] !== Number(f.tier)) continue;
+    if (f.abc && S.abc[i] !== f.abc) continue;
+    if (f.cell && S.cell[i] !== f.cell) continue;
+    if (f.bad && !S.errors.has(i) && !S.cellProblem[i] && !S.pipeProblem[i]) continue;
+    if (needle) {
+      const cells = sheet.cells(i);
+      if (!cells.some((v) => v !== null && String(v).toLowerCase().includes(needle))) continue;
+    }
+    keep.push(i);
+  }
+  if (view.sort) {
+    const keys = sortKeys(view.sort.key);
+    const dir = view.sort.dir === 'desc' ? -1 : 1;
+    keep.sort((a, b) => {
+      const ka = keys[a];
+      const kb = keys[b];
+      if (ka === null || ka === undefined) return kb === null || kb === undefined ? a - b : 1;
+      if (kb === null || kb === undefined) return -1;
+      return dir * compare(ka, kb) || a - b;
+    });
+  }
+  S.order = Uint32Array.from(keep);
+}
+
+// ---- what the page shows -----------------------------------------------------------------
+
+function rowOut(i) {
+  suggestRow(i);
+  const s = S.score[i];
+  const out = {
+    i, line: sheet.lineNumber(i), cells: sheet.cells(i), score: Number.isNaN(s) ? null : s, tier: tierLabel(S.tier[i]),
+    abc: S.abc[i], letter: S.letter[i], cell: S.cell[i], cellProblem: S.cellProblem[i], pipe: S.pipe[i], pipeProblem: S.pipeProblem[i],
+    top: S.top[i], errors: S.errors.get(i) ?? [],
+  };
+  if (out.score === null) out.reason = sheet.scoreCard(i, model).reason;
+  return out;
+}
+
+function summary() {
+  const n = S.n;
+  const tiers = [0, 0, 0, 0, 0];
+  const hist = new Array(20).fill(0);
+  let noScore = 0;
+  for (let i = 0; i < n; i++) {
+    tiers[S.tier[i]]++;
+    const s = S.score[i];
+    if (Number.isNaN(s)) noScore++;
+    else hist[Math.min(19, Math.floor(s / 5))]++;
+  }
+  const matrix = {};
+  for (let i = 0; i < n; i++) if (S.cell[i]) matrix[S.cell[i]] = (matrix[S.cell[i]] ?? 0) + 1;
+  const abc = { A: 0, B: 0, C: 0 };
+  for (const c of S.abc) if (c) abc[c]++;
+  let badCells = 0;
+  let problems = 0;
+  let badRows = 0;
+  for (let i = 0; i < n; i++) {
+    const k = S.errors.get(i)?.length ?? 0;
+    const p = (S.cellProblem[i] ? 1 : 0) + (S.pipeProblem[i] ? 1 : 0);
+    badCells += k;
+    problems += p;
+    if (k || p) badRows++;
+  }
+  return { n, tiers, tierLabels: S.tierLabels, hist, noScore, matrix, abc, pareto: pareto(), badCells, problems, badRows };
+}
+
+/** Cumulative share of annual purchase by account rank, at most ~400 points, and the 80/20 marks. */
+function pareto() {
+  if (!S.purchase) return null;
+  const v = Array.from(S.purchase).filter((x) => !Number.isNaN(x) && x > 0).sort((a, b) => b - a);
+  if (!v.length) return null;
+  const total = v.reduce((a, b) => a + b, 0);
+  const stride = Math.max(1, Math.floor(v.length / 400));
+  const points = [[0, 0]];
+  let acc = 0;
+  let top20 = null;
+  let reach80 = null;
+  for (let k = 0; k < v.length; k++) {
+    acc += v[k];
+    const x = (k + 1) / v.length;
+    const y = acc / total;
+    if (top20 === null && x >= 0.2) top20 = y;
+    if (reach80 === null && y >= 0.8) reach80 = x;
+    if (k % stride === 0 || k === v.length - 1) points.push([x, y]);
+  }
+  return { points, top20, reach80, ranked: v.length };
+}
+
+function detail(i) {
+  const card = sheet.scoreCard(i, model);
+  const t = S.tier[i];
+  const suggestion = sheet.suggest(i, t ? { tier: TIER_CODES[t] } : {});
+  return { row: rowOut(i), card, suggestion, headers: S.headers, pipeline: S.pipe[i] ? fullPipeline(i) : null };
+}
+
+function fullPipeline(i) {
+  const cells = sheet.cells(i);
+  const facts = {};
+  for (const [k, j] of S.factCols) facts[k] = cells[j] === undefined ? null : cells[j];
+  try { return pipelineGrade(facts); } catch { return null; }
+}
+
+function exportBytes(format, lang) {
+  progress('exporting');
+  allSuggestions();
+  const zh = lang === 'zh-CN';
+  const T = zh
+    ? ['得分', '价值分级', 'ABC分类', '吸引力字母', '矩阵格', '管道等级', '首要建议']
+    : ['Score', 'Value tier', 'ABC class', 'Attractiveness letter', 'Matrix cell', 'Pipeline grade', 'Top suggestion'];
+  const pick = (l) => (l ? (zh ? l.zh : l.en) : null);
+  const cols = [
+    S.score,
+    Array.from(S.tier, (t) => pick(tierLabel(t))),
+    S.abc.slice(),
+    S.letter.slice(),
+    S.cell.slice(),
+    S.pipe.map((g) => (g ? g.code : null)),
+    S.top.map((a) => pick(a) || null),
+  ];
+  const bytes = format === 'xlsx' ? sheet.exportXlsx(T, cols) : sheet.exportCsv(T, cols);
+  progress('done');
+  return bytes;
+}
+
+// ---- messages ---------------------------------------------------------------------------
+
+const ops = {
+  async hello() {
+    await ready;
+    S.tierLabels = [null, valueTier(10), valueTier(50), valueTier(70), valueTier(90)];
+    model = 'key_account';
+    return {
+      presets: presetNames().map((name) => ({ name, model: presetModel(name) })),
+      tierLabels: S.tierLabels,
+      limits: Sheet.defaultLimits(),
+    };
+  },
+  open({ bytes, text, name, options }) {
+    const r = open(bytes ? { bytes: new Uint8Array(bytes), name, options } : { text, name, options });
+    view = { sort: null, filter: {} };
+    applyView();
+    r.count = S.order.length;
+    return r;
+  },
+  reopen({ options }) {
+    const r = open({ ...source, options: { ...(source.options ?? {}), ...options } });
+    applyView();
+    r.count = S.order.length;
+    return r;
+  },
+  setMapping({ column, field }) {
+    sheet.setMapping(column, field || null);
+    S.top = null;
+    rebuildAll();
+    applyView();
+    return { meta: meta(), summary: summary(), count: S.order.length };
+  },
+  setModel({ model: m }) {
+    const problems = validateModel(m);
+    if (problems.length) return { problems };
+    model = m;
+    if (!sheet) return { problems: [] };
+    scoreAll();
+    applyView();
+    return { problems: [], summary: summary(), count: S.order.length };
+  },
+  view({ sort, filter }) {
+    view = { sort: sort ?? null, filter: filter ?? {} };
+    applyView();
+    return { count: S.order.length };
+  },
+  rows({ start, end }) {
+    const out = [];
+    for (let k = start; k < Math.min(end, S.order.length); k++) out.push(rowOut(S.order[k]));
+    return { rows: out };
+  },
+  setCell({ i, j, value }) {
+    const errs = sheet.setCell(i, j, value);
+    S.errors.delete(i);
+    for (const e of errs) addError(e);
+    rowStatic(i, { letter: new Map(), cell: new Map(), pipe: new Map() });
+    // The row at once …
+    const card = sheet.scoreCard(i, model);
+    S.score[i] = card.score ?? NaN;
+    S.tier[i] = card.tier ? TIER_CODES.indexOf(card.tier.code) : 0;
+    S.topTier[i] = -1;
+    const row = rowOut(i);
+    post('row', { row });
+    // … then what depends on the whole list (ABC, percentile models, the charts).
+    S.purchase = purchases();
+    const r = sheet.scores(model);
+    S.score = r.score;
+    S.tier = r.tier;
+    applyView();
+    return { row: rowOut(i), summary: summary(), count: S.order.length };
+  },
+  detail({ i }) { return detail(i); },
+  export({ format, lang }) {
+    const bytes = exportBytes(format, lang);
+    return { bytes: bytes.buffer, transfer: [bytes.buffer] };
+  },
+  validate({ model: m }) { return { problems: validateModel(m) }; },
+};
+
+self.onmessage = async ({ data }) => {
+  const { id, op, args } = data;
+  try {
+    await ready;
+    const result = await ops[op](args ?? {});
+    const transfer = result?.transfer;
+    if (transfer) delete result.transfer;
+    self.postMessage({ id, ok: true, result }, transfer ?? []);
+  } catch (e) {
+    progress('done');
+    self.postMessage({ id, ok: false, error: e?.message ?? String(e) });
+  }
+};
