@@ -160,6 +160,7 @@ fn call(name: &str, args: &Array) -> JsValue {
         "abcClasses" => abc_classes_js(a(0), a(1)).unwrap(),
         "matrixStrategy" => matrix_strategy_js(a(0), a(1), a(2)).unwrap(),
         "cadence" => cadence_js(a(0), a(1)).unwrap(),
+        "suggestStrategy" => suggest_strategy_js(a(0), a(1)).unwrap(),
         other => panic!("no export {other} in this runner"),
     }
 }

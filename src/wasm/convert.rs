@@ -248,6 +248,7 @@ pub fn numbers_arg(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
 }
 
 /// File contents: a `Uint8Array` or an `ArrayBuffer`.
+#[cfg(feature = "files")]
 pub fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
         Ok(a.to_vec())

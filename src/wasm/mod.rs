@@ -5,6 +5,7 @@ mod clv;
 mod convert;
 mod grades;
 mod scoring;
+#[cfg(feature = "files")]
 mod sheet;
 mod strategy;
 mod types;
@@ -12,5 +13,6 @@ mod types;
 pub use clv::*;
 pub use grades::*;
 pub use scoring::*;
+#[cfg(feature = "files")]
 pub use sheet::*;
 pub use strategy::*;
