@@ -260,3 +260,14 @@ pub fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
         )))
     }
 }
+
+/// Scores and tier codes as `{score: Float64Array, tier: Uint8Array}`.
+pub fn score_columns_object(scores: &[f64], tiers: &[u8]) -> Result<JsValue, JsError> {
+    let out = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        Reflect::set(&out, &key.into(), value).map_err(|_| JsError::new("cannot build the result"))
+    };
+    set("score", &js_sys::Float64Array::from(scores))?;
+    set("tier", &js_sys::Uint8Array::from(tiers))?;
+    Ok(out.into())
+}

@@ -144,19 +144,23 @@ pub fn attractiveness_letter_js(
     Ok(attractiveness_letter(score, &c).map(|l| l.code().to_string()))
 }
 
+/// A TRUE/FALSE cell: empty counts as not known, which the pipeline and MAN read as no.
+fn flag_cell(value: &JsValue) -> Result<bool, JsError> {
+    match cell(value)? {
+        Cell::Bool(b) => Ok(b),
+        Cell::Number(n) => Ok(n != 0.0),
+        Cell::Empty => Ok(false),
+        Cell::Text(t) => crate::parse::parse_flag(&t)
+            .map(|f| f.unwrap_or(false))
+            .map_err(err),
+    }
+}
+
 fn facts(value: &JsValue) -> Result<PipelineFacts, JsError> {
     if Array::is_array(value) {
         let flags: Vec<bool> = Array::from(value)
             .iter()
-            .map(|v| match cell(&v) {
-                Ok(Cell::Bool(b)) => Ok(b),
-                Ok(Cell::Number(n)) => Ok(n != 0.0),
-                Ok(Cell::Empty) => Ok(false),
-                Ok(Cell::Text(t)) => crate::parse::parse_flag(&t)
-                    .map(|f| f.unwrap_or(false))
-                    .map_err(err),
-                Err(e) => Err(e),
-            })
+            .map(|v| flag_cell(&v))
             .collect::<Result<_, _>>()?;
         return PipelineFacts::from_flags(&flags).map_err(err);
     }
@@ -208,19 +212,9 @@ pub fn man_qualification_js(
     #[wasm_bindgen(unchecked_param_type = "CellValue")] authority: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CellValue")] need: JsValue,
 ) -> Result<JsValue, JsError> {
-    let flag = |v: &JsValue| -> Result<bool, JsError> {
-        match cell(v)? {
-            Cell::Bool(b) => Ok(b),
-            Cell::Number(n) => Ok(n != 0.0),
-            Cell::Empty => Ok(false),
-            Cell::Text(t) => crate::parse::parse_flag(&t)
-                .map(|f| f.unwrap_or(false))
-                .map_err(err),
-        }
-    };
     to_js(&man_qualification(
-        flag(&money)?,
-        flag(&authority)?,
-        flag(&need)?,
+        flag_cell(&money)?,
+        flag_cell(&authority)?,
+        flag_cell(&need)?,
     ))
 }

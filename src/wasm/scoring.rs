@@ -2,8 +2,8 @@
 //! `presetNames`, `presetModel`, `rfmScores`, `percentileRanks`.
 
 use super::convert::{
-    as_of, cell, err, model, model_core, numbers_arg, option, row_from_object, strings_arg,
-    text_arg, to_js,
+    as_of, cell, err, model, model_core, numbers_arg, option, row_from_object,
+    score_columns_object, strings_arg, text_arg, to_js,
 };
 use crate::field::{match_header, HeaderMatch};
 use crate::model::presets::{preset_json, preset_names};
@@ -12,7 +12,7 @@ use crate::row::AccountRow;
 use crate::score::batch::{percentile_normalise, rfm_quintiles, score_rows};
 use crate::score::columns::{score_columns, Column, Columns};
 use crate::score::{score_row, score_value};
-use js_sys::{Array, Float64Array, Object, Uint8Array};
+use js_sys::{Array, Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
 /// Reads a value as people type it (`¥1.2万`, `12%`, `１,２３４`); NaN for a cell that says
@@ -151,16 +151,7 @@ pub fn score_columns_js(
     }
     let table = Columns::new(list).map_err(err)?;
     let (scores, tiers) = score_columns(&m, &table);
-    let out = Object::new();
-    js_sys::Reflect::set(
-        &out,
-        &"score".into(),
-        &Float64Array::from(scores.as_slice()),
-    )
-    .map_err(|_| JsError::new("cannot build the result"))?;
-    js_sys::Reflect::set(&out, &"tier".into(), &Uint8Array::from(tiers.as_slice()))
-        .map_err(|_| JsError::new("cannot build the result"))?;
-    Ok(out.into())
+    score_columns_object(&scores, &tiers)
 }
 
 /// A scorer built once from a model and a header row, then called once per row: the path
