@@ -1,5 +1,7 @@
 """Writes the demo account list (www/sample/): 300 Chinese B2B accounts typed the way people
-type them into Excel, a few unreadable cells included. Deterministic: the same files every run.
+type them into Excel, a few unreadable cells included; and a transaction log for them
+(transactions.csv: 客户编号, 客户名称, 交易日期, 金额(元)) drawn from BG/NBD and Gamma-Gamma,
+keyed by the accounts' 客户编号. Deterministic: the same files every run.
 Usage: python3 scripts/make_sample.py"""
 import csv
 import io
@@ -35,6 +37,9 @@ def date(days_ago):
     return str((d - datetime.date(1899, 12, 30)).days)  # an Excel serial
 
 
+SIZES = []  # each account's annual purchase in yuan, for the transaction log
+
+
 def row(i):
     name = rng.choice(CITIES) + rng.choice(WORDS) + rng.choice(KINDS) + rng.choice(SUFFIX)
     size = rng.lognormvariate(14.2, 1.6)  # annual purchase in yuan, median ~150万
@@ -61,6 +66,7 @@ def row(i):
         "负责人": rng.choice(OWNERS),
         "备注": "",
     }
+    SIZES.append(size)
     wan = size / 1e4
     style = rng.random()
     r["年采购额(万元)"] = f"{wan:,.1f}" if style < 0.7 else (f"¥{wan:.1f}万" if style < 0.85 else f"{wan / 1e4:.2f}亿" if wan > 5000 else f"{wan:.0f}")
@@ -98,6 +104,48 @@ def main():
     for r in rows:
         w.writerow([r[h] for h in headers])
     (OUT / "accounts.csv").write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    transactions(rows)
+
+
+def transactions(rows):
+    """Two years of orders up to 2026-11-01, BG/NBD style: each account starts in the first
+    year, orders at its own weekly rate while alive and may drop out after each order; its
+    spend per order varies around its own mean (Gamma-Gamma). Every 15th account has no log;
+    eight customers in the log are not in the list."""
+    import datetime
+    t_rng = random.Random(20261123)
+    start = datetime.date(2024, 11, 2)
+    end = datetime.date(2026, 11, 1)
+    weeks = (end - start).days / 7
+    out = []
+    people = [(r["客户编号"], r["客户名称"], SIZES[i]) for i, r in enumerate(rows) if i % 15 != 7]
+    for k in range(8):
+        people.append((f"KH{901 + k:04d}", f"新客户{k + 1}号贸易有限公司", t_rng.lognormvariate(13, 1)))
+    for cid, name, size in people:
+        rate = t_rng.gammavariate(1.6, 0.12)  # orders a week while alive (mean ≈ 10 a year)
+        drop = t_rng.betavariate(0.9, 5.0)  # chance of leaving after an order
+        mean_spend = 30000 * (size / 1.5e6) ** 0.35 * t_rng.uniform(0.7, 1.3)
+        shape = 5.0
+        t = t_rng.uniform(0, weeks / 2)
+        first = True
+        while t <= weeks:
+            day = start + datetime.timedelta(days=int(t * 7))
+            amount = t_rng.gammavariate(shape, mean_spend / shape)
+            out.append((day, cid, name, amount))
+            if not first and t_rng.random() < drop:
+                break
+            first = False
+            t += t_rng.expovariate(rate)
+    out.sort(key=lambda x: (x[0], x[1]))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["客户编号", "客户名称", "交易日期", "金额(元)"])
+    for day, cid, name, amount in out:
+        style = t_rng.random()
+        date_text = day.isoformat() if style < 0.8 else f"{day.year}/{day.month}/{day.day}"
+        amount_text = f"{amount:.2f}" if style < 0.6 or style >= 0.8 else f"{amount:,.2f}"
+        w.writerow([cid, name, date_text, amount_text])
+    (OUT / "transactions.csv").write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
 
 
 if __name__ == "__main__":

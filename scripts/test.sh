@@ -13,7 +13,8 @@ cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 
 step "native tests (cargo test)"
-# The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/.
+# The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/;
+# the wasm tests (tests/wasm_clv.rs) embed it too.
 ./scripts/fetch_cdnow.sh
 cargo test --quiet
 
@@ -25,10 +26,10 @@ step "wasm builds (web, bundler, node)"
 ./scripts/build.sh
 
 step "wasm tests in Node"
-wasm-pack test --node --mode no-install -- --test wasm_api
+wasm-pack test --node --mode no-install -- --test wasm_api --test wasm_clv
 
 step "wasm tests in headless Chromium"
-WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test wasm_api
+WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test wasm_api --test wasm_clv
 
 step "JavaScript API of the built package (node --test)"
 node --test tests/js/

@@ -13,6 +13,7 @@ const state = {
   lang: (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
   presets: [], tierLabels: [], preset: 'key_account', model: null, meta: null, summary: null, count: 0,
   sort: null, filter: {}, blocks: new Map(), version: 0, selected: -1, modelProblems: [],
+  tab: 'accounts', log: null, fit: null,
 };
 const t = (key) => UI[state.lang][key] ?? key;
 const pick = (label) => (label ? (state.lang === 'zh-CN' ? label.zh : label.en) : '');
@@ -89,6 +90,13 @@ async function openText(text, name) {
 }
 async function openFile(file) {
   if (!file) return;
+  // A file over the crate's limit is refused from its size, before a byte of it is read.
+  const max = state.limits?.maxBytes;
+  if (max && file.size > max) {
+    const mb = (n) => (n / 1048576).toFixed(1);
+    showMessage(`${t('error')}: ${t('tooLarge').replace('{size}', mb(file.size)).replace('{limit}', mb(max))}`);
+    return;
+  }
   await openBytes(await file.arrayBuffer(), file.name);
 }
 async function reopen(options) {
@@ -333,6 +341,12 @@ function columns() {
     { key: 'pipe', label: t('cPipe'), width: 96, computed: true },
     { key: 'top', label: t('cTop'), width: 280, computed: true },
   ];
+  // From the transaction log, once it is fitted and joined.
+  if (state.fit) {
+    computed.splice(2, 0,
+      { key: 'palive', label: t('cPAlive'), width: 96, computed: true },
+      { key: 'clv', label: t('cClv'), width: 104, computed: true });
+  }
   return [{ key: 'row', label: '#', width: 56 }, ...(nameCol ? [nameCol] : []), ...computed, ...rest];
 }
 
@@ -437,6 +451,13 @@ function rowElement(row, cols) {
     else if (c.key === 'cell') td = el('td', { class: row.cellProblem ? 'bad' : '', text: row.cell ?? t('none'), title: row.cellProblem ?? '' });
     else if (c.key === 'pipe') td = el('td', { class: row.pipeProblem ? 'bad' : '', text: row.pipe ? `${row.pipe.code} ${pick(row.pipe)}` : t('none'), title: row.pipeProblem ?? (row.pipe ? pick(row.pipe) : t('notPipeline')) });
     else if (c.key === 'top') td = el('td', { class: 'top', text: row.top ? pick(row.top) : t('pending'), title: row.top ? pick(row.top) : '' });
+    else if (c.key === 'palive') {
+      const p = row.future?.pAlive ?? null;
+      td = el('td', { class: `num palive${p !== null && p < 0.5 ? ' low' : ''}`, text: p === null ? t('none') : `${(p * 100).toFixed(1)}%`, title: row.future ? t(`j${row.future.status}`) : '' });
+    } else if (c.key === 'clv') {
+      const v = row.future?.clv ?? null;
+      td = el('td', { class: 'num', text: v === null ? t('none') : money(v), title: row.future?.quadrant ? pick(row.future.quadrant) : '' });
+    }
     if (c.computed) { td.classList.add('computed'); td.dataset.key = c.key; }
     tr.append(td);
   }
@@ -509,6 +530,17 @@ async function showDetail(i) {
     parts.push(el('h3', { text: t('badCells') }));
     for (const e of errs) parts.push(el('p', { class: 'bad', text: e }));
   }
+  if (row.future) {
+    const f = row.future;
+    parts.push(el('h3', { text: t('futureH') }));
+    const items = [`${t('matchedBy')}: ${t(`j${f.status}`)}${f.customer ? ` (${f.customer})` : ''}`];
+    if (f.pAlive !== null) items.push(`${t('cPAlive')}: ${(f.pAlive * 100).toFixed(1)}%`);
+    if (f.expected !== null) items.push(`${t('cExpected')}: ${f.expected.toFixed(2)}`);
+    if (f.clv !== null) items.push(`${t('cClv')}: ${money(f.clv)}`);
+    if (f.futureScore !== null) items.push(`${t('futureScore')}: ${f.futureScore.toFixed(0)}`);
+    if (f.quadrant) items.push(`${t('quadrant')}: ${pick(f.quadrant)}`);
+    parts.push(el('ul', { class: 'future' }, items.map((x) => el('li', { text: x }))));
+  }
   parts.push(el('h3', { text: `${t('strategy')}${suggestion.cell ? ` · ${suggestion.cell}` : ''}${suggestion.targets.length ? ` → ${suggestion.targets.join(' / ')}` : ''}` }));
   if (suggestion.warnings.length) parts.push(el('ul', { class: 'warnings' }, suggestion.warnings.map((w) => el('li', { text: pick(w) }))));
   parts.push(el('ol', { class: 'actions' }, suggestion.actions.map((a) => el('li', {}, el('span', { text: pick(a) }),
@@ -551,7 +583,93 @@ function applyLanguage() {
   renderSummary();
   renderCharts();
   renderGrid();
+  renderLog();
   if (state.selected >= 0) showDetail(state.selected);
+}
+
+// ---- the transaction log tab (MODEL §6) ------------------------------------------------------
+
+function money(v) { return v.toLocaleString(state.lang, { maximumFractionDigits: 0 }); }
+
+function setTab(tab) {
+  state.tab = tab;
+  document.body.dataset.tab = tab;
+  for (const b of document.querySelectorAll('#tabs .tab')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
+  if (tab === 'accounts') { resizeCharts(); renderRows(); }
+}
+
+async function openLog(buffer, name) {
+  await guarded(async () => {
+    showProgress({ stage: 'reading' });
+    const r = await call('openLog', { bytes: buffer, name }, [buffer]);
+    state.log = r;
+    state.fit = null;
+    $('tx-end').value = r.end ?? '';
+    renderLog();
+    if (r.columns.date !== null && r.columns.amount !== null && (r.columns.id !== null || r.columns.name !== null) && r.end) await fitLog();
+  });
+}
+
+async function fitLog() {
+  await guarded(async () => {
+    const l = state.log;
+    showProgress({ stage: 'fitting' });
+    const r = await call('fitLog', {
+      columns: l.columns, unit: $('tx-unit').value, end: $('tx-end').value,
+      months: Number($('tx-months').value), discountRate: Number($('tx-discount').value),
+    });
+    state.fit = r;
+    renderLog();
+    if (r.summary) changed(r);
+    document.body.dataset.fitted = String(++fitCount);
+  });
+}
+let fitCount = 0;
+
+function renderLog() {
+  const l = state.log;
+  $('tx-setup').hidden = !l;
+  $('tx-source').textContent = l ? `${l.name ?? ''} · ${l.rowCount.toLocaleString()} ${t('rows')}` : '';
+  if (l) {
+    const select = (role, label) => {
+      const sel = el('select', { id: `tx-col-${role}`, 'aria-label': t(label) },
+        el('option', { value: '', text: t('txNone') }), l.headers.map((h, j) => el('option', { value: String(j), text: h || `#${j + 1}` })));
+      sel.value = l.columns[role] === null ? '' : String(l.columns[role]);
+      sel.addEventListener('change', () => { l.columns[role] = sel.value === '' ? null : Number(sel.value); });
+      return el('label', {}, `${t(label)} `, sel);
+    };
+    $('tx-columns').replaceChildren(select('id', 'txId'), select('name', 'txName'), select('date', 'txDate'), select('amount', 'txAmount'));
+  }
+  const f = state.fit;
+  $('tx-results').hidden = !f;
+  if (!f) return;
+  const fmt = (v) => (v === undefined || v === null ? '' : Number(v).toPrecision(4));
+  const head = el('tr', {}, [t('txParam'), t('txEstimate'), t('txSe')].map((x) => el('th', { text: x })));
+  const rows = [['r', 'r'], ['α', 'alpha'], ['a', 'a'], ['b', 'b']].map(([label, k]) => el('tr', { 'data-param': k }, el('th', { text: `BG/NBD ${label}` }), el('td', { text: fmt(f.bg[k]), 'data-value': String(f.bg[k]) }), el('td', { text: fmt(f.bg.stdErrors[k]) })));
+  rows.push(el('tr', {}, el('th', { text: `BG/NBD ${t('txLogLik')}` }), el('td', { text: f.bg.logLikelihood.toFixed(1) }), el('td')));
+  if (f.gg) {
+    for (const [label, k] of [['p', 'p'], ['q', 'q'], ['γ', 'gamma']]) rows.push(el('tr', { 'data-param': k }, el('th', { text: `Gamma-Gamma ${label}` }), el('td', { text: fmt(f.gg[k]), 'data-value': String(f.gg[k]) }), el('td', { text: fmt(f.gg.stdErrors[k]) })));
+  }
+  $('tx-params').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+  const notes = [t('txCustomers').replace('{n}', f.customers.toLocaleString())];
+  if (f.errorCount) notes.push(t('txRowErrors').replace('{n}', f.errorCount));
+  if (f.afterEnd) notes.push(t('txAfterEnd').replace('{n}', f.afterEnd));
+  if (f.ggError) notes.push(t('ggFailed') + f.ggError);
+  if (f.gg?.warning) notes.push(f.gg.warning);
+  $('tx-notes').textContent = notes.join(' · ');
+  $('tx-join').textContent = f.join
+    ? t('txJoin').replace('{id}', f.join.byId).replace('{name}', f.join.byName).replace('{rows}', f.join.rows).replace('{unmatched}', f.join.unmatched)
+    : t('txNoList');
+  // The customers, most valuable first (at most 1,000 rows drawn).
+  const tb = f.table;
+  const order = Array.from(tb.ids.keys()).sort((x, y) => (Number.isNaN(tb.clv[y]) ? -1 : tb.clv[y]) - (Number.isNaN(tb.clv[x]) ? -1 : tb.clv[x]) || tb.expected[y] - tb.expected[x]).slice(0, 1000);
+  const cols = ['cId', 'cName', 'cFreq', 'cRecency', 'cAge', 'cMonetary', 'cPAlive', 'cExpected', 'cClv'];
+  const body = order.map((i) => el('tr', { class: tb.pAlive[i] < 0.5 ? 'low' : '', 'data-id': tb.ids[i] },
+    el('td', { text: tb.ids[i] }), el('td', { text: tb.names?.[i] ?? '' }),
+    el('td', { text: String(tb.frequency[i]) }), el('td', { text: tb.recency[i].toFixed(1) }), el('td', { text: tb.T[i].toFixed(1) }),
+    el('td', { text: money(tb.monetary[i]) }), el('td', { class: 'palive', text: `${(tb.pAlive[i] * 100).toFixed(1)}%` }),
+    el('td', { class: 'expected', text: tb.expected[i].toFixed(2) }), el('td', { class: 'clv', text: Number.isNaN(tb.clv[i]) ? t('none') : money(tb.clv[i]) })));
+  $('tx-table').replaceChildren(el('thead', {}, el('tr', {}, cols.map((k) => el('th', { text: k === 'cName' ? t('txName').replace(/列$|column$/i, '').trim() : t(k) })))), el('tbody', {}, body));
 }
 
 // ---- wiring -------------------------------------------------------------------------------
@@ -560,10 +678,19 @@ async function main() {
   const hello = await call('hello');
   state.presets = hello.presets;
   state.tierLabels = hello.tierLabels;
+  state.limits = hello.limits;
   state.model = structuredClone(state.presets.find((p) => p.name === state.preset).model);
   await call('setModel', { model: state.model });
   applyLanguage();
 
+  for (const b of document.querySelectorAll('#tabs .tab')) b.addEventListener('click', () => setTab(b.dataset.tab));
+  setTab('accounts');
+  $('load-tx-sample').addEventListener('click', async () => {
+    const res = await fetch('sample/transactions.csv');
+    await openLog(await res.arrayBuffer(), 'transactions.csv');
+  });
+  $('tx-file').addEventListener('change', async (e) => { const file = e.target.files[0]; e.target.value = ''; if (file) await openLog(await file.arrayBuffer(), file.name); });
+  $('tx-fit').addEventListener('click', () => fitLog());
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh-CN' ? 'en' : 'zh-CN'; applyLanguage(); });
   $('load-sample').addEventListener('click', async () => {
     const res = await fetch('sample/accounts-gbk.csv');
@@ -583,7 +710,7 @@ async function main() {
   document.addEventListener('dragenter', (e) => { if (e.dataTransfer?.types.includes('Files')) { dragDepth++; $('drop').hidden = false; } });
   document.addEventListener('dragleave', () => { dragDepth = Math.max(0, dragDepth - 1); if (!dragDepth) $('drop').hidden = true; });
   document.addEventListener('dragover', (e) => e.preventDefault());
-  document.addEventListener('drop', (e) => { e.preventDefault(); dragDepth = 0; $('drop').hidden = true; openFile(e.dataTransfer?.files?.[0]); });
+  document.addEventListener('drop', (e) => { e.preventDefault(); dragDepth = 0; $('drop').hidden = true; const file = e.dataTransfer?.files?.[0]; if (state.tab === 'transactions' && file) file.arrayBuffer().then((b) => openLog(b, file.name)); else openFile(file); });
 
   let searchTimer = null;
   $('search').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(() => setFilter({ text: $('search').value }), 200); });

@@ -4,7 +4,8 @@
 // this file only arranges calls and keeps the results in columns.
 import init, {
   Sheet, presetNames, presetModel, validateModel, abcClasses, attractivenessLetter, matrixStrategy,
-  pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate,
+  pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
+  rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
 } from './pkg/kam_score.js';
 
 const ready = init();
@@ -24,6 +25,8 @@ let sheet = null;
 let source = null; // {bytes, name, options} or {text}
 let model = null;
 const S = {}; // the computed columns of the current sheet
+let log = null; // the transaction log: its Sheet and headers
+let futures = null; // per log customer: {ids, names, pAlive, expected, clv} from the last fit
 
 function post(type, data, transfer) { self.postMessage({ type, ...data }, transfer ?? []); }
 function progress(stage, done = 0, total = 0) { post('progress', { stage, done, total }); }
@@ -81,8 +84,15 @@ function rebuildAll() {
   const memo = { letter: new Map(), cell: new Map(), pipe: new Map() };
   for (let i = 0; i < n; i++) rowStatic(i, memo);
   S.purchase = purchases();
+  joinLog();
   progress('scoring');
   scoreAll();
+}
+
+/** The last fit's futures joined into the list by 客户编号, else 客户名称 (the crate's rules). */
+function joinLog() {
+  S.join = futures && sheet ? sheet.joinFutures(futures) : null;
+  S.top = null;
 }
 
 function addError(e) {
@@ -163,7 +173,36 @@ function scoreAll() {
   S.tier = r.tier;
   // The top suggestion depends on the row and its tier: kept with the tier it was made for.
   if (!S.top || S.top.length !== S.n) { S.top = new Array(S.n).fill(null); S.topTier = new Int16Array(S.n).fill(-1); }
+  if (!S.topTier || S.topTier.length !== S.n) S.topTier = new Int16Array(S.n).fill(-1);
   scheduleSuggestions();
+}
+
+/** The tier of the row, and its P(alive) from the transaction log (which replaces the recency rule). */
+function suggestOptions(i) {
+  const t = S.tier[i];
+  const opts = t ? { tier: TIER_CODES[t] } : {};
+  const p = S.join?.pAlive[i];
+  if (p !== undefined && !Number.isNaN(p)) opts.pAlive = p;
+  return opts;
+}
+
+function quadrantOf(i) {
+  const f = S.join?.futureScore[i];
+  const s = S.score[i];
+  if (f === undefined || Number.isNaN(f) || Number.isNaN(s)) return null;
+  const q = valueQuadrant(s, f);
+  return q ? { code: q.code, zh: q.zh, en: q.en } : null;
+}
+
+function futureOf(i) {
+  if (!S.join) return null;
+  const num = (v) => (Number.isNaN(v) ? null : v);
+  const k = S.join.customer[i];
+  return {
+    status: S.join.status[i], customer: k >= 0 ? futures.ids[k] : null,
+    pAlive: num(S.join.pAlive[i]), expected: num(S.join.expected[i]), clv: num(S.join.clv[i]),
+    futureScore: num(S.join.futureScore[i]), quadrant: quadrantOf(i),
+  };
 }
 
 function tierLabel(t) {
@@ -173,7 +212,7 @@ function tierLabel(t) {
 function suggestRow(i) {
   const t = S.tier[i];
   if (S.topTier[i] === t && S.top[i]) return;
-  const opts = t ? { tier: TIER_CODES[t] } : {};
+  const opts = suggestOptions(i);
   try {
     const s = sheet.suggest(i, opts);
     const a = s.actions[0];
@@ -213,6 +252,10 @@ function sortKeys(key) {
   if (key === 'cell') return S.cell;
   if (key === 'pipe') return S.pipe.map((g) => (g ? g.code : null));
   if (key === 'top') { allSuggestions(); return S.top.map((t) => (t ? t.zh : null)); }
+  if (key === 'palive' || key === 'clv') {
+    const col = S.join ? (key === 'palive' ? S.join.pAlive : S.join.clv) : new Float64Array(n).fill(NaN);
+    return Array.from(col, (v) => (Number.isNaN(v) ? null : v));
+  }
   const j = Number(key);
   const m = S.mapping.find((c) => c.column === j);
   const keys = new Array(n);
@@ -281,7 +324,7 @@ function rowOut(i) {
   const out = {
     i, line: sheet.lineNumber(i), cells: sheet.cells(i), score: Number.isNaN(s) ? null : s, tier: tierLabel(S.tier[i]),
     abc: S.abc[i], letter: S.letter[i], cell: S.cell[i], cellProblem: S.cellProblem[i], pipe: S.pipe[i], pipeProblem: S.pipeProblem[i],
-    top: S.top[i], errors: S.errors.get(i) ?? [],
+    top: S.top[i], errors: S.errors.get(i) ?? [], future: futureOf(i),
   };
   if (out.score === null) out.reason = sheet.scoreCard(i, model).reason;
   return out;
@@ -339,8 +382,7 @@ function pareto() {
 
 function detail(i) {
   const card = sheet.scoreCard(i, model);
-  const t = S.tier[i];
-  const suggestion = sheet.suggest(i, t ? { tier: TIER_CODES[t] } : {});
+  const suggestion = sheet.suggest(i, suggestOptions(i));
   return { row: rowOut(i), card, suggestion, headers: S.headers, pipeline: S.pipe[i] ? fullPipeline(i) : null };
 }
 
@@ -368,6 +410,10 @@ function exportBytes(format, lang) {
     S.pipe.map((g) => (g ? g.code : null)),
     S.top.map((a) => pick(a) || null),
   ];
+  if (S.join) {
+    T.push(...(zh ? ['仍在采购概率', '预期采购次数', '客户终身价值', '价值象限'] : ['P(alive)', 'Expected purchases', 'CLV', 'Value quadrant']));
+    cols.push(S.join.pAlive, S.join.expected, S.join.clv, Array.from({ length: S.n }, (_, i) => pick(quadrantOf(i)) || null));
+  }
   const bytes = format === 'xlsx' ? sheet.exportXlsx(T, cols) : sheet.exportCsv(T, cols);
   progress('done');
   return bytes;
@@ -451,7 +497,99 @@ const ops = {
     return { bytes: bytes.buffer, transfer: [bytes.buffer] };
   },
   validate({ model: m }) { return { problems: validateModel(m) }; },
+  openLog({ bytes, name }) { return openLog(new Uint8Array(bytes), name); },
+  fitLog(args) {
+    const r = fitLog(args);
+    if (sheet) {
+      joinLog();
+      scoreAll();
+      applyView();
+      r.summary = summary();
+      r.count = S.order.length;
+    }
+    return r;
+  },
 };
+
+// ---- the transaction log (MODEL §6) ------------------------------------------------------
+
+/** Reads a transaction log with the crate's table reader and guesses its columns. */
+function openLog(bytes, name) {
+  progress('reading');
+  const next = Sheet.fromBytes(bytes, {});
+  log?.sheet.free();
+  const headers = next.headers();
+  log = { sheet: next, headers, name };
+  const columns = transactionColumns(headers);
+  // The observation end: by default the last date in the log.
+  let end = null;
+  if (columns.date !== null) {
+    for (let i = 0; i < next.rowCount; i++) {
+      const v = next.cells(i)[columns.date];
+      if (v === null || v === undefined) continue;
+      try {
+        const d = parseDate(String(v));
+        if (d && (end === null || d > end)) end = d;
+      } catch { /* an unreadable date is reported by the summary */ }
+    }
+  }
+  progress('done');
+  return { name, headers, columns, rowCount: next.rowCount, end };
+}
+
+/**
+ * The summary, BG/NBD and Gamma-Gamma fits, per-customer P(alive), expected purchases over
+ * `months` and CLV over `months` discounted `discountRate` a month, then the join.
+ */
+function fitLog({ columns, unit, end, months, discountRate }) {
+  if (!log) throw new Error('no transaction log');
+  progress('fitting');
+  const col = (j) => {
+    const out = new Array(log.sheet.rowCount);
+    for (let i = 0; i < out.length; i++) {
+      const v = j === null || j === undefined ? null : log.sheet.cells(i)[j];
+      out[i] = v === undefined ? null : v;
+    }
+    return out;
+  };
+  const key = columns.id ?? columns.name;
+  if (key === null || key === undefined) throw new Error('choose the customer id (or name) column');
+  if (columns.date === null || columns.date === undefined) throw new Error('choose the date column');
+  if (columns.amount === null || columns.amount === undefined) throw new Error('choose the amount column');
+  const ids = col(key).map((v) => (v === null ? '' : String(v)));
+  const s = rfmSummary({ ids, dates: col(columns.date), amounts: col(columns.amount) }, { unit, end });
+  // The customer's name beside its id, when the log has both: the first one seen.
+  let names = null;
+  if (columns.id !== null && columns.id !== undefined && columns.name !== null && columns.name !== undefined) {
+    const first = new Map();
+    const nameCol = col(columns.name);
+    ids.forEach((id, i) => { if (!first.has(id) && nameCol[i] !== null) first.set(id, String(nameCol[i])); });
+    names = s.ids.map((id) => first.get(id) ?? null);
+  }
+  const perMonth = { day: 30.4375, week: 30.4375 / 7, month: 1 }[unit];
+  const out = { customers: s.ids.length, errors: s.errors.slice(0, 20), errorCount: s.errors.length, afterEnd: s.afterEnd };
+  out.bg = fitBgNbd(s);
+  const pred = bgNbdPredict(out.bg, s, months * perMonth);
+  let clv = new Float64Array(s.ids.length).fill(NaN);
+  try {
+    out.gg = fitGammaGamma(s);
+    clv = customerLifetimeValue(out.bg, out.gg, s, { horizon: months, unit, discountRate });
+  } catch (e) {
+    out.ggError = e.message;
+  }
+  futures = { ids: s.ids, pAlive: pred.pAlive, expected: pred.expected, clv };
+  if (names) futures.names = names;
+  out.table = {
+    ids: s.ids, names, frequency: s.frequency, recency: s.recency, T: s.T, monetary: s.monetary,
+    pAlive: pred.pAlive, expected: pred.expected, clv,
+  };
+  if (sheet) {
+    const j = sheet.joinFutures(futures);
+    out.join = { byId: j.byId, byName: j.byName, unmatched: j.unmatchedCustomers.length, unmatchedSample: j.unmatchedCustomers.slice(0, 10), rows: S.n };
+  }
+  progress('done');
+  return out;
+}
 
 self.onmessage = async ({ data }) => {
   const { id, op, args } = data;

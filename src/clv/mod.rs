@@ -14,8 +14,10 @@
 pub mod bgnbd;
 #[allow(clippy::module_inception)]
 pub mod clv;
+pub mod columns;
 pub mod gamma_gamma;
 pub mod hyp2f1;
+pub mod join;
 mod optim;
 #[cfg(test)]
 mod sim;
@@ -24,6 +26,7 @@ pub mod summary;
 pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};
 pub use gamma_gamma::{GammaGammaFit, GammaGammaParams};
+pub use join::{join_futures, CustomerFuture, JoinResult, JoinStatus};
 pub use summary::{
     summarize, summarize_rows, CustomerSummary, RowError, Summary, SummaryError, SummaryOptions,
     Transaction,

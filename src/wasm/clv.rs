@@ -1,9 +1,12 @@
 //! Transaction-log exports (MODEL §6): `rfmSummary`, `fitBgNbd`, `fitGammaGamma`,
-//! `bgNbdPredict`, `customerLifetimeValue`. Thin wrappers over `crate::clv`.
+//! `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
+//! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
 use super::convert::{cell, err, numbers_arg, option, options, to_js};
 use crate::clv::bgnbd::{self, BgNbdParams};
+use crate::clv::columns::transaction_columns;
 use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
+use crate::clv::join::{join_keys, CustomerFuture, JoinResult};
 use crate::clv::summary::{parse_transaction_date, summarize_numbered};
 use crate::clv::{customer_lifetime_values, ClvOptions, Rft, RowError, SummaryOptions};
 use crate::clv::{TimeUnit, Transaction};
@@ -12,6 +15,8 @@ use js_sys::{Array, Float64Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+#[cfg(feature = "files")]
+use {super::sheet::Sheet, crate::clv::join::join_futures};
 
 #[wasm_bindgen(typescript_custom_section)]
 const CLV_TYPES: &str = r#"
@@ -90,6 +95,46 @@ export interface ClvOptions {
   /** Discount rate per month (0.01 = 1 %). */
   discountRate: number;
 }
+
+/** Per log customer (the order of `rfmSummary`'s ids): what `joinFutures` joins into a list. */
+export interface CustomerFutures {
+  /** The log's customer key: an id, or a name when the log has no id column. */
+  ids: ArrayLike<string | number>;
+  /** The customer's name when the log has a name column besides the id (matched against the list's names). */
+  names?: ArrayLike<string | null>;
+  pAlive: ClvNumbers;
+  expected: ClvNumbers;
+  clv: ClvNumbers;
+}
+
+/** The list's keys, one per account row: field `id` (客户编号) and field `name` (客户名称). */
+export interface AccountKeys {
+  ids?: ArrayLike<string | number | null>;
+  names?: ArrayLike<string | null>;
+}
+
+/** How a row found its log customer. */
+export type JoinStatus = "id" | "name" | "noMatch" | "noKey" | "duplicateInList" | "ambiguousInLog";
+
+/** The futures joined into an account list, one entry per account row (NaN / -1 where none). */
+export interface JoinedFutures {
+  /** The index into the futures, -1 where none. */
+  customer: Int32Array;
+  status: JoinStatus[];
+  /** P(alive) 0–1: pass it as `pAlive` to `suggestStrategy` / `Sheet.suggest` for the churn warning. */
+  pAlive: Float64Array;
+  expected: Float64Array;
+  clv: Float64Array;
+  /** The CLV's percent rank 0–100 among the matched rows: the quadrant's future value (cut 50 = median). */
+  futureScore: Float64Array;
+  byId: number;
+  byName: number;
+  /** Keys of the log customers no row took. */
+  unmatchedCustomers: string[];
+}
+
+/** The columns of a transaction log found from its headers (0-based; null where none). */
+export interface TransactionColumns { id: number | null; name: number | null; date: number | null; amount: number | null; }
 "#;
 
 fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
@@ -405,6 +450,23 @@ pub fn bg_nbd_predict(
     Ok(out.into())
 }
 
+/// P(X(t) = k): the probability that a new customer makes exactly `k` purchases in the first
+/// `t` units, with BG/NBD parameters `{r, alpha, a, b}` (FHL 2005 eq. 8).
+#[wasm_bindgen(js_name = bgNbdProbability)]
+pub fn bg_nbd_probability(
+    #[wasm_bindgen(unchecked_param_type = "BgNbdParams")] params: JsValue,
+    t: f64,
+    k: f64,
+) -> Result<f64, JsError> {
+    let p = bg_params(&params)?;
+    if !((0.0..=1e6).contains(&k) && k == libm::floor(k)) {
+        return Err(JsError::new(
+            "k must be a whole number of purchases from 0 to 1000000",
+        ));
+    }
+    bgnbd::prob_purchases(&p, t, k as u32).map_err(err)
+}
+
 /// The discounted expected value of each customer over `options.horizon` months: expected
 /// purchases per month (BG/NBD) × expected spend (Gamma-Gamma), discounted monthly.
 #[wasm_bindgen(js_name = customerLifetimeValue, unchecked_return_type = "Float64Array")]
@@ -431,4 +493,141 @@ pub fn customer_lifetime_value_js(
     };
     let values = customer_lifetime_values(&bg, &gg, &x, &tx, &age, &m, &o).map_err(err)?;
     Ok(Float64Array::from(values.as_slice()).into())
+}
+
+fn texts(value: &JsValue, what: &str) -> Result<Vec<Option<String>>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    elements(value, what)?
+        .iter()
+        .map(|v| match cell(v)? {
+            Cell::Text(t) if !t.trim().is_empty() => Ok(Some(t)),
+            Cell::Number(n) => Ok(Some(format_number(n))),
+            _ => Ok(None),
+        })
+        .collect()
+}
+
+fn futures_arg(value: &JsValue) -> Result<Vec<CustomerFuture>, JsError> {
+    let ids = texts(&option(value, "ids"), "futures.ids")?;
+    let names = texts(&option(value, "names"), "futures.names")?;
+    let p_alive = numbers_arg(&option(value, "pAlive"), "futures.pAlive")?;
+    let expected = numbers_arg(&option(value, "expected"), "futures.expected")?;
+    let clv = numbers_arg(&option(value, "clv"), "futures.clv")?;
+    let n = ids.len();
+    if p_alive.len() != n
+        || expected.len() != n
+        || clv.len() != n
+        || !(names.is_empty() || names.len() == n)
+    {
+        return Err(JsError::new(&format!(
+            "futures: ids ({n}), names ({}), pAlive ({}), expected ({}) and clv ({}) differ in length",
+            names.len(),
+            p_alive.len(),
+            expected.len(),
+            clv.len()
+        )));
+    }
+    Ok(ids
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| CustomerFuture {
+            key: id.unwrap_or_default(),
+            name: names.get(i).cloned().flatten(),
+            p_alive: p_alive.get(i).copied().unwrap_or(f64::NAN),
+            expected: expected.get(i).copied().unwrap_or(f64::NAN),
+            clv: clv.get(i).copied().unwrap_or(f64::NAN),
+        })
+        .collect())
+}
+
+fn joined_js(futures: &[CustomerFuture], j: &JoinResult) -> Result<JsValue, JsError> {
+    let out = Object::new();
+    let customer: Vec<i32> = j
+        .customer
+        .iter()
+        .map(|c| c.and_then(|k| i32::try_from(k).ok()).unwrap_or(-1))
+        .collect();
+    set(
+        &out,
+        "customer",
+        &js_sys::Int32Array::from(customer.as_slice()),
+    )?;
+    let status: Array = j
+        .status
+        .iter()
+        .map(|s| JsValue::from_str(s.code()))
+        .collect();
+    set(&out, "status", &status)?;
+    set(&out, "pAlive", &Float64Array::from(j.p_alive.as_slice()))?;
+    set(&out, "expected", &Float64Array::from(j.expected.as_slice()))?;
+    set(&out, "clv", &Float64Array::from(j.clv.as_slice()))?;
+    set(
+        &out,
+        "futureScore",
+        &Float64Array::from(j.future_score.as_slice()),
+    )?;
+    set(&out, "byId", &JsValue::from_f64(j.by_id as f64))?;
+    set(&out, "byName", &JsValue::from_f64(j.by_name as f64))?;
+    let unmatched: Array = j
+        .unmatched_customers
+        .iter()
+        .filter_map(|&k| futures.get(k))
+        .map(|f| JsValue::from_str(&f.key))
+        .collect();
+    set(&out, "unmatchedCustomers", &unmatched)?;
+    Ok(out.into())
+}
+
+/// Joins per-customer futures (P(alive), expected purchases, CLV from the transaction log)
+/// into an account list given as its ids and names: by id first, then by name (width, spaces
+/// and case ignored; company suffixes kept; a key that is not unique matches nothing). The
+/// CLV becomes a 0–100 future-value score by its percent rank among the matched rows.
+#[wasm_bindgen(js_name = joinFutures, unchecked_return_type = "JoinedFutures")]
+pub fn join_futures_js(
+    #[wasm_bindgen(unchecked_param_type = "CustomerFutures")] futures: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AccountKeys")] accounts: JsValue,
+) -> Result<JsValue, JsError> {
+    let f = futures_arg(&futures)?;
+    let ids = texts(&option(&accounts, "ids"), "accounts.ids")?;
+    let names = texts(&option(&accounts, "names"), "accounts.names")?;
+    if !ids.is_empty() && !names.is_empty() && ids.len() != names.len() {
+        return Err(JsError::new(&format!(
+            "accounts: ids ({}) and names ({}) differ in length",
+            ids.len(),
+            names.len()
+        )));
+    }
+    let n = ids.len().max(names.len());
+    let keys: Vec<(Option<&str>, Option<&str>)> = (0..n)
+        .map(|i| {
+            (
+                ids.get(i).and_then(|s| s.as_deref()),
+                names.get(i).and_then(|s| s.as_deref()),
+            )
+        })
+        .collect();
+    joined_js(&f, &join_keys(&f, &keys))
+}
+
+/// Which columns of a transaction log hold the customer id, name, date and amount, from
+/// its header row (`客户编号`, `客户名称`, `交易日期`, `金额(元)`, `Customer ID`, `Date`, `Amount` …).
+#[wasm_bindgen(js_name = transactionColumns, unchecked_return_type = "TransactionColumns")]
+pub fn transaction_columns_js(headers: Vec<String>) -> Result<JsValue, JsError> {
+    to_js(&transaction_columns(&headers))
+}
+
+#[cfg(feature = "files")]
+#[wasm_bindgen]
+impl Sheet {
+    /// `joinFutures` with this list's rows (their `id` and `name` fields as read).
+    #[wasm_bindgen(js_name = joinFutures, unchecked_return_type = "JoinedFutures")]
+    pub fn join_futures(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CustomerFutures")] futures: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let f = futures_arg(&futures)?;
+        joined_js(&f, &join_futures(&f, self.account_rows()))
+    }
 }

@@ -119,6 +119,11 @@ impl Sheet {
         })
     }
 
+    /// The rows as read (for the transaction-log join in `super::clv`).
+    pub(super) fn account_rows(&self) -> &[AccountRow] {
+        &self.rows
+    }
+
     fn ranks(&self, m: &CompiledModel) -> Box<dyn Ranks> {
         if m.needs_list() {
             Box::new(ListRanks::for_model(m, &self.rows))

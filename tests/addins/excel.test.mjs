@@ -128,7 +128,7 @@ function thousandRows() {
 
 test('the metadata is generated from the JSDoc and every function in it is associated', async () => {
   const ids = metadata.functions.map((f) => f.id).sort();
-  assert.deepEqual(ids, ['ABC', 'CADENCE', 'PIPELINE', 'SCORE', 'SCORE_TABLE', 'STRATEGY', 'TIER']);
+  assert.deepEqual(ids, ['ABC', 'CADENCE', 'CLV', 'PALIVE', 'PIPELINE', 'PURCHASES', 'SCORE', 'SCORE_TABLE', 'STRATEGY', 'TIER']);
   assert.deepEqual(await page.evaluate(() => Object.keys(window.__kamFunctions).sort()), ids);
   const pipeline = metadata.functions.find((f) => f.id === 'PIPELINE');
   assert.equal(pipeline.parameters[0].repeating, true);
@@ -311,5 +311,45 @@ test('the task pane shows the selected row\'s breakdown with the model it picks'
   const rfm = kam.scoreAccount(rowObject(values[1]), 'rfm');
   assert.equal(await page.textContent('#score'), rfm.score === null ? '无法评分' : rfm.score.toFixed(1));
   assert.equal(wasmRequests.length, 1);
+  assert.deepEqual(pageErrors, []);
+});
+
+// The paper's CDNOW parameters (Fader, Hardie & Lee 2005), given in cells as a user would.
+const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
+const bgCells = [[BG.r, BG.alpha, BG.a, BG.b]];
+const ggCells = [[GG.p, GG.q, GG.gamma]];
+
+test('PALIVE, PURCHASES and CLV with published parameters, per cell, no fit', async () => {
+  const x = [[2], [0], [''], [7], ['1.5'], [3]];
+  const tx = [[30.43], [0], [''], [35], [10], [40]];
+  const T = [[38.86], [38.86], [''], [38], [20], [38]];
+  const m = [[30], [0], [''], [45.5], [10], [20]];
+  const ok = [0, 1, 3];
+  const cols = (idx) => ({ frequency: idx.map((i) => x[i][0]), recency: idx.map((i) => tx[i][0]), T: idx.map((i) => T[i][0]) });
+  const pred = kam.bgNbdPredict(BG, cols(ok), 0);
+  const alive = await call('PALIVE', x, tx, T, bgCells);
+  ok.forEach((i, k) => assert.equal(alive[i][0], pred.pAlive[k], `P(alive) of row ${i}`));
+  assert.equal(alive[2][0], '', 'a blank row stays blank');
+  assert.equal(alive[4][0].error, '#VALUE!', 'frequency 1.5 is no whole number');
+  assert.match(alive[4][0].message, /frequency/);
+  assert.equal(alive[5][0].error, '#VALUE!', 'recency after T');
+  assert.match(alive[5][0].message, /recency 40 is larger than T 38/);
+
+  // The paper's example: x = 2, tₓ = 30.43, T = 38.86 expects 1.226 purchases in 39 weeks.
+  const purchases = await call('PURCHASES', [[2]], [[30.43]], [[38.86]], '0.243, 4.414, 0.793, 2.426', 39);
+  assert.equal(Math.round(purchases[0][0] * 1000) / 1000, 1.226);
+  assert.equal(purchases[0][0], kam.bgNbdPredict(BG, { frequency: [2], recency: [30.43], T: [38.86] }, 39).expected[0]);
+
+  const clv = await call('CLV', x, tx, T, m, bgCells, ggCells, 12, 'week', 0.01);
+  const want = kam.customerLifetimeValue(BG, GG, { ...cols(ok), monetary: ok.map((i) => m[i][0]) }, { horizon: 12, unit: 'week', discountRate: 0.01 });
+  ok.forEach((i, k) => assert.equal(clv[i][0], want[k], `CLV of row ${i}`));
+  const defaults = await call('CLV', [[2]], [[30.43]], [[38.86]], [[30]], bgCells, ggCells);
+  assert.equal(defaults[0][0], want[0], 'defaults: 12 months, weeks, 1 % a month');
+
+  assert.match((await call('PALIVE', x, tx, T, [[0.243, 4.414, 0.793]])).thrown.message, /BG\/NBD parameters are 4 numbers/);
+  assert.match((await call('PALIVE', x, tx, T, [[0.243, -1, 0.793, 2.426]])).thrown.message, /alpha must be a number > 0/);
+  assert.match((await call('PALIVE', x, [[1], [2]], T, bgCells)).thrown.message, /same shape/);
+  assert.match((await call('CLV', x, tx, T, m, bgCells, ggCells, 12, 'fortnight')).thrown.message, /unit/);
   assert.deepEqual(pageErrors, []);
 });

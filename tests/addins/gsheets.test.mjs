@@ -16,7 +16,8 @@ const bundle = readFileSync(new URL('../../pkg/gsheets/kam-score.js', import.met
 const manifest = JSON.parse(readFileSync(new URL('../../pkg/gsheets/appsscript.json', import.meta.url), 'utf8'));
 const sample = JSON.parse(readFileSync(new URL('../../www/sample/accounts.json', import.meta.url)));
 const headers = Object.keys(sample[0]);
-const NAMES = ['KAM_SCORE', 'KAM_SCORE_TABLE', 'KAM_TIER', 'KAM_ABC', 'KAM_PIPELINE', 'KAM_STRATEGY', 'KAM_CADENCE'];
+const NAMES = ['KAM_SCORE', 'KAM_SCORE_TABLE', 'KAM_TIER', 'KAM_ABC', 'KAM_PIPELINE', 'KAM_STRATEGY', 'KAM_CADENCE',
+  'KAM_PALIVE', 'KAM_PURCHASES', 'KAM_CLV'];
 let context;
 let globalsBefore;
 
@@ -153,4 +154,25 @@ test('KAM_PIPELINE, KAM_STRATEGY and KAM_CADENCE', async () => {
   const c = kam.cadence('vip');
   assert.deepEqual(await sheets('KAM_CADENCE', 'vip'), [[[c.frequency.zh, c.channel.zh, c.owner.zh].join('，')]]);
   assert.deepEqual(await sheets('KAM_CADENCE', [['A'], ['']], 'code'), [[kam.cadence('A').frequency.code], ['']]);
+});
+
+test('KAM_PALIVE, KAM_PURCHASES and KAM_CLV with published parameters', async () => {
+  const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+  const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
+  const x = [[2], [0], [7], [3]];
+  const tx = [[30.43], [0], [35], [40]];
+  const T = [[38.86], [38.86], [38], [38]];
+  const m = [[30], [0], [45.5], [20]];
+  const ok = { frequency: [2, 0, 7], recency: [30.43, 0, 35], T: [38.86, 38.86, 38] };
+  const alive = await sheets('KAM_PALIVE', x, tx, T, [[BG.r, BG.alpha, BG.a, BG.b]]);
+  const want = kam.bgNbdPredict(BG, ok, 0).pAlive;
+  [0, 1, 2].forEach((i) => assert.equal(alive[i][0], want[i]));
+  assert.match(alive[3][0], /^#VALUE! .*recency 40 is larger than T 38/);
+  const one = await sheets('KAM_PURCHASES', 2, 30.43, 38.86, '0.243 4.414 0.793 2.426', 39);
+  assert.equal(Math.round(one[0][0] * 1000) / 1000, 1.226);
+  const clv = await sheets('KAM_CLV', x.slice(0, 3), tx.slice(0, 3), T.slice(0, 3), m.slice(0, 3),
+    [[BG.r], [BG.alpha], [BG.a], [BG.b]], [[GG.p, GG.q, GG.gamma]], 24, 'week', 0.005);
+  const values = kam.customerLifetimeValue(BG, GG, { ...ok, monetary: [30, 0, 45.5] }, { horizon: 24, unit: 'week', discountRate: 0.005 });
+  assert.deepEqual(clv.map((r) => r[0]), Array.from(values));
+  assert.match((await sheets('KAM_PALIVE', 2, 30, 38, [[1, 2]])).thrown, /4 numbers/);
 });

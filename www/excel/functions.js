@@ -115,6 +115,51 @@ export async function CADENCE(tier, lang) {
   return run('CADENCE', [tier, lang]);
 }
 
+/**
+ * P(alive) 0–1 of each customer under BG/NBD with given (published or fitted) parameters: no fit per cell. recency, T and alpha are in the same time unit.
+ * @customfunction PALIVE PALIVE
+ * @param {any[][]} frequency Repeat purchases (whole numbers), e.g. B2:B500.
+ * @param {any[][]} recency First to last purchase, e.g. C2:C500.
+ * @param {any[][]} age T: first purchase to the end of the log, e.g. D2:D500.
+ * @param {any[][]} bgParams The BG/NBD parameters r, alpha, a, b: four cells, e.g. $H$1:$K$1, or a text "0.243, 4.414, 0.793, 2.426".
+ * @returns {Promise<any[][]>} P(alive) for each customer.
+ */
+export async function PALIVE(frequency, recency, age, bgParams) {
+  return run('PALIVE', [frequency, recency, age, bgParams]);
+}
+
+/**
+ * Expected purchases of each customer in the next t time units under BG/NBD with given parameters.
+ * @customfunction PURCHASES PURCHASES
+ * @param {any[][]} frequency Repeat purchases (whole numbers).
+ * @param {any[][]} recency First to last purchase.
+ * @param {any[][]} age T: first purchase to the end of the log.
+ * @param {any[][]} bgParams The BG/NBD parameters r, alpha, a, b (four cells or a text).
+ * @param {number} t The horizon, in the unit of recency and T.
+ * @returns {Promise<any[][]>} Expected purchases for each customer.
+ */
+export async function PURCHASES(frequency, recency, age, bgParams, t) {
+  return run('PURCHASES', [frequency, recency, age, bgParams, t]);
+}
+
+/**
+ * Customer lifetime value: expected purchases (BG/NBD) × expected spend (Gamma-Gamma), month by month over the horizon, discounted.
+ * @customfunction CLV CLV
+ * @param {any[][]} frequency Repeat purchases (whole numbers).
+ * @param {any[][]} recency First to last purchase.
+ * @param {any[][]} age T: first purchase to the end of the log.
+ * @param {any[][]} monetary Mean spend of the repeat purchases.
+ * @param {any[][]} bgParams The BG/NBD parameters r, alpha, a, b (four cells or a text).
+ * @param {any[][]} ggParams The Gamma-Gamma parameters p, q, gamma (three cells or a text).
+ * @param {number} [horizon] Months ahead; default 12.
+ * @param {string} [unit] The unit of recency, T and alpha: day, week (default) or month (30.4375 days).
+ * @param {number} [discountRate] Discount rate per month; default 0.01.
+ * @returns {Promise<any[][]>} The CLV of each customer.
+ */
+export async function CLV(frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate) {
+  return run('CLV', [frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate]);
+}
+
 if (typeof CustomFunctions !== 'undefined') {
   CustomFunctions.associate('SCORE', SCORE);
   CustomFunctions.associate('SCORE_TABLE', SCORE_TABLE);
@@ -123,4 +168,7 @@ if (typeof CustomFunctions !== 'undefined') {
   CustomFunctions.associate('PIPELINE', PIPELINE);
   CustomFunctions.associate('STRATEGY', STRATEGY);
   CustomFunctions.associate('CADENCE', CADENCE);
+  CustomFunctions.associate('PALIVE', PALIVE);
+  CustomFunctions.associate('PURCHASES', PURCHASES);
+  CustomFunctions.associate('CLV', CLV);
 }

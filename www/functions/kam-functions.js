@@ -26,7 +26,7 @@ export class KamError extends Error {
 }
 
 /** The function names, the same in every host (Excel: KAM.SCORE; Sheets: KAM_SCORE). */
-export const KAM_FUNCTION_NAMES = ['SCORE', 'SCORE_TABLE', 'TIER', 'ABC', 'PIPELINE', 'STRATEGY', 'CADENCE'];
+export const KAM_FUNCTION_NAMES = ['SCORE', 'SCORE_TABLE', 'TIER', 'ABC', 'PIPELINE', 'STRATEGY', 'CADENCE', 'PALIVE', 'PURCHASES', 'CLV'];
 
 /** The header row SCORE_TABLE puts over its columns. */
 export const TABLE_HEADERS = {
@@ -447,6 +447,132 @@ export function createKamFunctions(kam, options = {}) {
     });
   }
 
+  /**
+   * Model parameters given in cells: a range of numbers (a row or a column) or one text
+   * "0.243, 4.414, 0.793, 2.426"; `names` says how many and in which order.
+   */
+  function paramsArg(v, names, model) {
+    let cells = grid(v).flat().filter((c) => !isEmpty(c));
+    if (cells.length === 1 && typeof cells[0] === 'string') cells = cells[0].split(/[\s,;，；]+/).filter((x) => x !== '');
+    if (cells.length !== names.length) {
+      throw new KamError('value', `the ${model} parameters are ${names.length} numbers (${names.join(', ')}); got ${cells.length}`);
+    }
+    const out = {};
+    names.forEach((name, k) => {
+      const n = number(cells[k], `${model} ${name}`);
+      if (n instanceof KamError) throw n;
+      if (!(n > 0 && Number.isFinite(n))) throw new KamError('value', `the ${model} parameter ${name} must be a number > 0 (got ${cells[k]})`);
+      out[name] = n;
+    });
+    return out;
+  }
+
+  /** A single numeric argument (a cell); `fallback` when left out. */
+  function scalarNumber(v, what, fallback) {
+    const s = scalar(v);
+    if (s === null) {
+      if (fallback === undefined) throw new KamError('value', `${what} is missing`);
+      return fallback;
+    }
+    const n = number(s, what);
+    if (n instanceof KamError) throw n;
+    if (Number.isNaN(n)) throw new KamError('value', `${what} is not a number`);
+    return n;
+  }
+
+  /**
+   * Lines up ranges of the same shape (a single cell goes with every cell) and calls
+   * `compute(columns)` once for every complete cell; a cell whose inputs cannot be used gets
+   * its own error (found by asking again for that cell alone), the others their values.
+   */
+  function perCustomer(ranges, names, compute) {
+    const grids = ranges.map(grid);
+    const one = (g) => g.length === 1 && g[0].length === 1;
+    const shape = grids.find((g) => !one(g)) ?? grids[0];
+    for (const g of grids) {
+      if (!one(g) && (g.length !== shape.length || g.some((r, i) => r.length !== shape[i].length))) {
+        throw new KamError('value', `${names.join(', ')} must be ranges of the same shape (or single cells)`);
+      }
+    }
+    const at = (g, i, j) => (one(g) ? g[0][0] : g[i][j]);
+    const out = shape.map((row) => row.map(() => ''));
+    const cols = names.map(() => []);
+    const where = [];
+    shape.forEach((row, i) => row.forEach((_, j) => {
+      const values = [];
+      for (let k = 0; k < grids.length; k++) {
+        const n = number(at(grids[k], i, j), names[k]);
+        if (n instanceof KamError) { out[i][j] = n; return; }
+        values.push(n);
+      }
+      if (values.every((x) => Number.isNaN(x))) return;
+      if (values.some((x) => Number.isNaN(x))) {
+        out[i][j] = new KamError('value', `${names.filter((_, k) => Number.isNaN(values[k])).join(', ')} missing`);
+        return;
+      }
+      values.forEach((x, k) => cols[k].push(x));
+      where.push([i, j]);
+    }));
+    if (!where.length) return out;
+    const columns = (list) => Object.fromEntries(names.map((n, k) => [n, Float64Array.from(list[k])]));
+    let result;
+    try {
+      result = compute(columns(cols));
+    } catch {
+      // One bad customer stops a whole call: ask for each one alone.
+      where.forEach(([i, j], m) => {
+        try {
+          out[i][j] = compute(columns(cols.map((c) => [c[m]])))[0];
+        } catch (e) {
+          out[i][j] = asKamError(e);
+        }
+      });
+      return out;
+    }
+    where.forEach(([i, j], m) => { out[i][j] = result[m]; });
+    return out;
+  }
+
+  const BG = ['r', 'alpha', 'a', 'b'];
+  const GG = ['p', 'q', 'gamma'];
+  const RFT = ['frequency', 'recency', 'T'];
+
+  /**
+   * PALIVE(frequency, recency, T, bgParams): P(alive) 0–1 of each customer under BG/NBD with
+   * published or fitted parameters (r, alpha, a, b), no fit per cell. recency, T and alpha in
+   * the same time unit.
+   */
+  function PALIVE(frequency, recency, age, bgParams) {
+    const bg = paramsArg(bgParams, BG, 'BG/NBD');
+    return perCustomer([frequency, recency, age], RFT, (c) => Array.from(kam.bgNbdPredict(bg, c, 0).pAlive));
+  }
+
+  /** PURCHASES(frequency, recency, T, bgParams, t): expected purchases in the next t units. */
+  function PURCHASES(frequency, recency, age, bgParams, t) {
+    const bg = paramsArg(bgParams, BG, 'BG/NBD');
+    const horizon = scalarNumber(t, 't');
+    return perCustomer([frequency, recency, age], RFT, (c) => Array.from(kam.bgNbdPredict(bg, c, horizon).expected));
+  }
+
+  /**
+   * CLV(frequency, recency, T, monetary, bgParams, ggParams, [horizon], [unit], [discountRate]):
+   * the discounted expected value over `horizon` months (12), the summary and alpha in `unit`
+   * (week), discounted `discountRate` a month (0.01).
+   */
+  function CLV(frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate) {
+    const bg = paramsArg(bgParams, BG, 'BG/NBD');
+    const gg = paramsArg(ggParams, GG, 'Gamma-Gamma');
+    const options = {
+      horizon: scalarNumber(horizon, 'horizon', 12),
+      unit: cellText(scalar(unit)) || 'week',
+      discountRate: scalarNumber(discountRate, 'discountRate', 0.01),
+    };
+    // The options alone (unit, rate, horizon): a bad one is the whole call's error.
+    kam.customerLifetimeValue(bg, gg, { frequency: [], recency: [], T: [], monetary: [] }, options);
+    return perCustomer([frequency, recency, age, monetary], [...RFT, 'monetary'],
+      (c) => Array.from(kam.customerLifetimeValue(bg, gg, c, options)));
+  }
+
   /** Wraps a function so that anything it throws is a KamError. */
   const guarded = (fn) => (...args) => {
     try {
@@ -464,6 +590,9 @@ export function createKamFunctions(kam, options = {}) {
     PIPELINE: guarded(PIPELINE),
     STRATEGY: guarded(STRATEGY),
     CADENCE: guarded(CADENCE),
+    PALIVE: guarded(PALIVE),
+    PURCHASES: guarded(PURCHASES),
+    CLV: guarded(CLV),
     /** The cached Scorer for (model, headers), e.g. for a task pane's breakdown. */
     scorer: (model, headers) => scorerFor(modelArg(model), headerTexts(headers)).scorer,
     /** Drops every cached Scorer (after a model changed). */

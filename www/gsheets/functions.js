@@ -1,5 +1,6 @@
 // Google Sheets custom functions: =KAM_SCORE(…), =KAM_SCORE_TABLE(…), =KAM_TIER(…), =KAM_ABC(…),
-// =KAM_PIPELINE(…), =KAM_STRATEGY(…), =KAM_CADENCE(…). They take whole ranges (each call starts
+// =KAM_PIPELINE(…), =KAM_STRATEGY(…), =KAM_CADENCE(…), =KAM_PALIVE(…), =KAM_PURCHASES(…),
+// =KAM_CLV(…). They take whole ranges (each call starts
 // the WebAssembly module afresh, so one call over a range is far faster than one per row) and
 // return ranges that spill. An error is thrown with its message (the cell shows #ERROR!);
 // inside a spilled range, where Sheets has no error values, it is the text "#VALUE! …" or
@@ -90,4 +91,52 @@ async function KAM_STRATEGY(letter, status, lang) {
  */
 async function KAM_CADENCE(tier, lang) {
   return KAM_LIB.run('CADENCE', [tier, lang]);
+}
+
+/**
+ * P(alive) 0–1 of each customer under BG/NBD with given (published or fitted) parameters; recency, T and alpha in the same time unit.
+ *
+ * @param {Array<Array<*>>} frequency Repeat purchases (whole numbers), e.g. B2:B500.
+ * @param {Array<Array<*>>} recency First to last purchase, e.g. C2:C500.
+ * @param {Array<Array<*>>} age T: first purchase to the end of the log, e.g. D2:D500.
+ * @param {Array<Array<*>>} bgParams The BG/NBD parameters r, alpha, a, b: four cells, or a text "0.243, 4.414, 0.793, 2.426".
+ * @return P(alive) for each customer.
+ * @customfunction
+ */
+async function KAM_PALIVE(frequency, recency, age, bgParams) {
+  return KAM_LIB.run('PALIVE', [frequency, recency, age, bgParams]);
+}
+
+/**
+ * Expected purchases of each customer in the next t time units under BG/NBD with given parameters.
+ *
+ * @param {Array<Array<*>>} frequency Repeat purchases (whole numbers).
+ * @param {Array<Array<*>>} recency First to last purchase.
+ * @param {Array<Array<*>>} age T: first purchase to the end of the log.
+ * @param {Array<Array<*>>} bgParams The BG/NBD parameters r, alpha, a, b.
+ * @param {number} t The horizon, in the unit of recency and T.
+ * @return Expected purchases for each customer.
+ * @customfunction
+ */
+async function KAM_PURCHASES(frequency, recency, age, bgParams, t) {
+  return KAM_LIB.run('PURCHASES', [frequency, recency, age, bgParams, t]);
+}
+
+/**
+ * Customer lifetime value: expected purchases (BG/NBD) × expected spend (Gamma-Gamma), month by month over the horizon, discounted.
+ *
+ * @param {Array<Array<*>>} frequency Repeat purchases (whole numbers).
+ * @param {Array<Array<*>>} recency First to last purchase.
+ * @param {Array<Array<*>>} age T: first purchase to the end of the log.
+ * @param {Array<Array<*>>} monetary Mean spend of the repeat purchases.
+ * @param {Array<Array<*>>} bgParams The BG/NBD parameters r, alpha, a, b.
+ * @param {Array<Array<*>>} ggParams The Gamma-Gamma parameters p, q, gamma.
+ * @param {number} [horizon] Months ahead; default 12.
+ * @param {string} [unit] The unit of recency, T and alpha: day, week (default) or month.
+ * @param {number} [discountRate] Discount rate per month; default 0.01.
+ * @return The CLV of each customer.
+ * @customfunction
+ */
+async function KAM_CLV(frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate) {
+  return KAM_LIB.run('CLV', [frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate]);
 }

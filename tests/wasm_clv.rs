@@ -1,0 +1,308 @@
+//! The transaction-log exports of the wasm build (rfmSummary, fitBgNbd, fitGammaGamma,
+//! bgNbdPredict, bgNbdProbability, customerLifetimeValue, joinFutures) on the CDNOW sample, in
+//! Node and in headless Chromium: the published figures of Fader, Hardie & Lee (2005), and the
+//! native numbers of tests/golden/clv.json (tests/clv_golden.rs) to the last bit.
+//! The raw file is embedded at build time: run ./scripts/fetch_cdnow.sh first.
+
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Float64Array, Object, Reflect, JSON};
+use kam_score::wasm::*;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const RAW: &str = include_str!("../target/cdnow/CDNOW_sample.txt");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn num(v: &JsValue, key: &str) -> f64 {
+    get(v, key).as_f64().unwrap()
+}
+
+fn column(v: &JsValue, key: &str) -> Vec<f64> {
+    get(v, key).unchecked_into::<Float64Array>().to_vec()
+}
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+fn golden() -> Value {
+    serde_json::from_str(include_str!("golden/clv.json")).unwrap()
+}
+
+/// The bits of a golden number `{"value", "bits"}`.
+fn bits(v: &Value) -> u64 {
+    u64::from_str_radix(v["bits"].as_str().unwrap(), 16).unwrap()
+}
+
+fn same(got: f64, want: &Value, what: &str) {
+    assert_eq!(
+        format!("{:016x}", got.to_bits()),
+        want["bits"].as_str().unwrap(),
+        "{what}: wasm {got:e}, native {}",
+        want["value"]
+    );
+    assert_eq!(got.to_bits(), bits(want));
+}
+
+fn same_all(got: &[f64], want: &Value, what: &str) {
+    let want = want.as_array().unwrap();
+    for (i, w) in want.iter().enumerate() {
+        same(got[i], w, &format!("{what}[{i}]"));
+    }
+}
+
+/// Within the printed precision of a published figure.
+fn printed(got: f64, published: f64, decimals: i32) -> bool {
+    (got - published).abs() <= 0.5 * 10f64.powi(-decimals) + 1e-9
+}
+
+/// The raw file as the page would pass it: columns of texts.
+fn transactions() -> JsValue {
+    let (ids, dates, amounts) = (Array::new(), Array::new(), Array::new());
+    for line in RAW.lines().filter(|l| !l.trim().is_empty()) {
+        let c: Vec<&str> = line.split_whitespace().collect();
+        ids.push(&c[1].into());
+        dates.push(&c[2].into());
+        amounts.push(&c[4].into());
+    }
+    obj(&[
+        ("ids", ids.into()),
+        ("dates", dates.into()),
+        ("amounts", amounts.into()),
+    ])
+}
+
+fn summary() -> JsValue {
+    let options = obj(&[("unit", "week".into()), ("end", "1997-09-30".into())]);
+    rfm_summary(transactions(), options).unwrap()
+}
+
+fn sum(v: &[f64]) -> f64 {
+    v.iter().sum()
+}
+
+#[wasm_bindgen_test]
+fn summary_equals_native() {
+    let g = &golden()["summary"];
+    let s = summary();
+    let ids: Array = get(&s, "ids").unchecked_into();
+    assert_eq!(ids.length() as u64, g["customers"].as_u64().unwrap());
+    assert_eq!(ids.length(), 2357);
+    assert_eq!(num(&s, "afterEnd") as u64, g["afterEnd"].as_u64().unwrap());
+    let errors: Array = get(&s, "errors").unchecked_into();
+    assert_eq!(errors.length(), 0);
+    for (i, id) in g["ids"].as_array().unwrap().iter().enumerate() {
+        assert_eq!(ids.get(i as u32).as_string().as_deref(), id.as_str());
+    }
+    let (x, tx, t, m) = (
+        column(&s, "frequency"),
+        column(&s, "recency"),
+        column(&s, "T"),
+        column(&s, "monetary"),
+    );
+    same(sum(&x), &g["frequencySum"], "Σ frequency");
+    same(sum(&tx), &g["recencySum"], "Σ recency");
+    same(sum(&t), &g["TSum"], "Σ T");
+    same(sum(&m), &g["monetarySum"], "Σ monetary");
+    same_all(&tx, &g["recency"], "recency");
+    same_all(&t, &g["T"], "T");
+    same_all(&m, &g["monetary"], "monetary");
+    // Customer 1 is the paper's example: x = 2, tₓ = 30.43, T = 38.86 (to the printed cents).
+    assert_eq!(x[0], 2.0);
+    assert!(printed(tx[0], 30.43, 2) && printed(t[0], 38.86, 2));
+}
+
+#[wasm_bindgen_test]
+fn bg_nbd_fit_reproduces_the_paper_and_native_bits() {
+    let g = &golden()["bgNbd"];
+    let fit = fit_bg_nbd(summary()).unwrap();
+    let (r, alpha, a, b) = (
+        num(&fit, "r"),
+        num(&fit, "alpha"),
+        num(&fit, "a"),
+        num(&fit, "b"),
+    );
+    assert!(printed(r, 0.243, 3), "r = {r}");
+    assert!(printed(alpha, 4.414, 3), "alpha = {alpha}");
+    assert!(printed(a, 0.793, 3), "a = {a}");
+    assert!(printed(b, 2.426, 3), "b = {b}");
+    let ll = num(&fit, "logLikelihood");
+    assert!(printed(ll, -9582.4, 1), "log-likelihood {ll}");
+    for key in ["r", "alpha", "a", "b", "logLikelihood"] {
+        same(num(&fit, key), &g[key], key);
+    }
+    let se = get(&fit, "stdErrors");
+    for key in ["r", "alpha", "a", "b"] {
+        same(
+            num(&se, key),
+            &g["stdErrors"][key],
+            &format!("stdErrors.{key}"),
+        );
+    }
+    assert_eq!(num(&fit, "customers"), 2357.0);
+    assert_eq!(num(&fit, "groups") as u64, g["groups"].as_u64().unwrap());
+}
+
+#[wasm_bindgen_test]
+fn gamma_gamma_fit_reproduces_the_paper_and_native_bits() {
+    let g = &golden()["gammaGamma"];
+    let fit = fit_gamma_gamma(summary(), JsValue::UNDEFINED).unwrap();
+    let (p, q, gamma) = (num(&fit, "p"), num(&fit, "q"), num(&fit, "gamma"));
+    assert!(printed(p, 6.25, 2), "p = {p}");
+    assert!(printed(q, 3.74, 2), "q = {q}");
+    assert!(printed(gamma, 15.44, 2), "gamma = {gamma}");
+    assert_eq!(num(&fit, "customers"), 946.0);
+    assert!(get(&fit, "warning").is_null());
+    for key in ["p", "q", "gamma", "logLikelihood", "correlation"] {
+        same(num(&fit, key), &g[key], key);
+    }
+    let se = get(&fit, "stdErrors");
+    for key in ["p", "q", "gamma"] {
+        same(
+            num(&se, key),
+            &g["stdErrors"][key],
+            &format!("stdErrors.{key}"),
+        );
+    }
+}
+
+fn published_bg() -> JsValue {
+    obj(&[
+        ("r", 0.243.into()),
+        ("alpha", 4.414.into()),
+        ("a", 0.793.into()),
+        ("b", 2.426.into()),
+    ])
+}
+
+#[wasm_bindgen_test]
+fn published_predictions() {
+    let g = &golden()["published"];
+    let one = obj(&[
+        ("frequency", Array::of1(&2.0.into()).into()),
+        ("recency", Array::of1(&30.43.into()).into()),
+        ("T", Array::of1(&38.86.into()).into()),
+    ]);
+    let pred = bg_nbd_predict(published_bg(), one, 39.0).unwrap();
+    let expected = column(&pred, "expected")[0];
+    assert!(printed(expected, 1.226, 3), "{expected}");
+    same(expected, &g["expectedX2"], "expected purchases of x=2");
+    same(
+        column(&pred, "pAlive")[0],
+        &g["pAliveX2"],
+        "P(alive) of x=2",
+    );
+    let p0 = bg_nbd_probability(published_bg(), 39.0, 0.0).unwrap();
+    assert!(printed(p0, 0.573_786_4, 7), "{p0}");
+    same(p0, &g["pZero39"], "P(X(39) = 0)");
+    assert!(bg_nbd_probability(published_bg(), 39.0, 0.5).is_err());
+}
+
+#[wasm_bindgen_test]
+fn predictions_and_clv_with_the_fitted_parameters_give_native_bits() {
+    let g = golden();
+    let s = summary();
+    let bg = fit_bg_nbd(s.clone()).unwrap();
+    let gg = fit_gamma_gamma(s.clone(), JsValue::UNDEFINED).unwrap();
+    let pred = bg_nbd_predict(bg.clone(), s.clone(), 39.0).unwrap();
+    let (alive, expected) = (column(&pred, "pAlive"), column(&pred, "expected"));
+    same_all(&alive, &g["predict39"]["pAlive"], "pAlive");
+    same_all(&expected, &g["predict39"]["expected"], "expected");
+    same(sum(&alive), &g["predict39"]["pAliveSum"], "Σ pAlive");
+    same(sum(&expected), &g["predict39"]["expectedSum"], "Σ expected");
+
+    let options = obj(&[
+        ("horizon", 12.0.into()),
+        ("unit", "week".into()),
+        ("discountRate", 0.01.into()),
+    ]);
+    let clv: Float64Array = customer_lifetime_value_js(bg, gg, s.clone(), options.clone())
+        .unwrap()
+        .unchecked_into();
+    let clv = clv.to_vec();
+    same_all(&clv, &g["clv12MonthsAt1Percent"]["values"], "clv");
+    same(sum(&clv), &g["clv12MonthsAt1Percent"]["sum"], "Σ clv");
+
+    let published_gg = obj(&[
+        ("p", 6.25.into()),
+        ("q", 3.74.into()),
+        ("gamma", 15.44.into()),
+    ]);
+    let clv: Float64Array = customer_lifetime_value_js(published_bg(), published_gg, s, options)
+        .unwrap()
+        .unchecked_into();
+    same(
+        sum(&clv.to_vec()),
+        &g["published"]["clvSum"],
+        "Σ clv, published",
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_exports_refuse_bad_input_and_keep_answering() {
+    let bad = obj(&[
+        ("frequency", Array::of1(&1.5.into()).into()),
+        ("recency", Array::of1(&1.0.into()).into()),
+        ("T", Array::of1(&2.0.into()).into()),
+    ]);
+    assert!(fit_bg_nbd(bad.clone()).is_err());
+    assert!(bg_nbd_predict(published_bg(), bad, 39.0).is_err());
+    let no_unit = obj(&[("end", "1997-09-30".into())]);
+    assert!(rfm_summary(transactions(), no_unit).is_err());
+    assert!(JSON::stringify(&fit_bg_nbd(summary()).unwrap()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn join_futures_matches_ids_then_names_and_ranks_the_clv() {
+    let futures = obj(&[
+        (
+            "ids",
+            Array::of3(&"KH0001".into(), &"kh0002".into(), &"甲公司".into()).into(),
+        ),
+        ("pAlive", Float64Array::from(&[0.9, 0.2, 0.5][..]).into()),
+        ("expected", Float64Array::from(&[3.0, 0.1, 1.0][..]).into()),
+        ("clv", Float64Array::from(&[900.0, 10.0, 300.0][..]).into()),
+    ]);
+    let accounts = obj(&[
+        (
+            "ids",
+            Array::of4(
+                &"ＫＨ0001".into(),
+                &"KH0002".into(),
+                &JsValue::NULL,
+                &"KH9".into(),
+            )
+            .into(),
+        ),
+        (
+            "names",
+            Array::of4(&"A".into(), &"B".into(), &"甲公司".into(), &"乙公司".into()).into(),
+        ),
+    ]);
+    let j = join_futures_js(futures, accounts).unwrap();
+    let customer: js_sys::Int32Array = get(&j, "customer").unchecked_into();
+    assert_eq!(customer.to_vec(), vec![0, 1, 2, -1]);
+    let status: Array = get(&j, "status").unchecked_into();
+    let codes: Vec<String> = status.iter().filter_map(|s| s.as_string()).collect();
+    assert_eq!(codes, ["id", "id", "name", "noMatch"]);
+    let score = column(&j, "futureScore");
+    assert_eq!(&score[..3], &[100.0, 0.0, 50.0]);
+    assert!(score[3].is_nan());
+    assert_eq!(column(&j, "pAlive")[1], 0.2);
+    assert_eq!(num(&j, "byId"), 2.0);
+    assert_eq!(num(&j, "byName"), 1.0);
+    let cols =
+        transaction_columns_js(vec!["客户编号".into(), "日期".into(), "金额(元)".into()]).unwrap();
+    assert_eq!(num(&cols, "id"), 0.0);
+    assert_eq!(num(&cols, "amount"), 2.0);
+    assert!(get(&cols, "name").is_null());
+}
