@@ -45,7 +45,7 @@ fn read_decoded(
         None => sniff_delimiter(text),
     };
     let grid = parse_rows(text, delimiter as u8, &options.limits)?;
-    Table::from_grid(
+    let mut table = Table::from_grid(
         grid,
         options.header_row,
         &[],
@@ -54,7 +54,47 @@ fn read_decoded(
             delimiter,
         },
         &options.limits,
-    )
+    )?;
+    if let Some(row) = unterminated_quote_row(text, delimiter as u8) {
+        table.warnings.push(SheetWarning::UnterminatedQuote { row });
+    }
+    Ok(table)
+}
+
+/// The row (1-based, blank lines counted, CRLF, LF and CR one break each) where a quoted cell
+/// opens that the text never closes, as the CSV reader reads quotes: a quote opens only at
+/// the start of a cell, and `""` inside quotes is a quote.
+fn unterminated_quote_row(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut row = 1;
+    let mut opened_on = 0;
+    let mut in_quotes = false;
+    let mut at_cell_start = true;
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if in_quotes {
+            if byte == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if byte == b'"' && at_cell_start {
+            in_quotes = true;
+            opened_on = row;
+        } else if byte == b'\r' || byte == b'\n' {
+            if !(byte == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+                row += 1;
+            }
+            at_cell_start = true;
+            i += 1;
+            continue;
+        }
+        at_cell_start = !in_quotes && byte == delimiter;
+        i += 1;
+    }
+    in_quotes.then_some(opened_on)
 }
 
 /// Guesses the delimiter from the first lines: for each candidate, the count per line outside
@@ -297,6 +337,18 @@ mod tests {
             ';'
         );
         assert_eq!(sniff_delimiter("just one column\nvalue\n"), ',');
+    }
+
+    #[test]
+    fn unterminated_quotes_are_found() {
+        assert_eq!(
+            unterminated_quote_row("a,b\r\n1,\"x\r\n2,y\r\n", b','),
+            Some(2)
+        );
+        assert_eq!(unterminated_quote_row("a\n\n\"x\"\"y", b','), Some(3));
+        for closed in ["a,\"x\r\ny\"\r\n", "a,b\"c\n", "\"say \"\"hi\"\"\",x", ""] {
+            assert_eq!(unterminated_quote_row(closed, b','), None, "{closed:?}");
+        }
     }
 
     #[test]

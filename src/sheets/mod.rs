@@ -72,6 +72,9 @@ pub struct Limits {
     /// Most cells, as rows × columns of the table: this bounds the memory of the table and
     /// the size of an export.
     pub max_cells: usize,
+    /// Most bytes an .xlsx workbook may unpack to (the sizes its zip directory declares,
+    /// which the unzipping holds it to): a 100 KB zip bomb can inflate to gigabytes.
+    pub max_unpacked_bytes: usize,
 }
 
 impl Default for Limits {
@@ -81,6 +84,7 @@ impl Default for Limits {
             max_rows: 1_000_000,
             max_columns: 16_384,
             max_cells: 50_000_000,
+            max_unpacked_bytes: 1 << 30,
         }
     }
 }
@@ -117,6 +121,16 @@ impl Limits {
         Ok(())
     }
 
+    pub(crate) fn check_unpacked(&self, size: u64) -> Result<(), SheetError> {
+        if size > self.max_unpacked_bytes as u64 {
+            return Err(SheetError::TooLargeUnpacked {
+                size,
+                limit: self.max_unpacked_bytes,
+            });
+        }
+        Ok(())
+    }
+
     pub(crate) fn check_cells(&self, cells: usize) -> Result<(), SheetError> {
         if cells > self.max_cells {
             return Err(SheetError::TooManyCells {
@@ -145,6 +159,11 @@ pub struct ReadOptions {
 pub enum SheetError {
     #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
+    #[error(
+        "the workbook unpacks to {size} bytes, more than the limit of {limit} bytes \
+         (a damaged file or a zip bomb)"
+    )]
+    TooLargeUnpacked { size: u64, limit: usize },
     #[error("the file has more than {limit} rows")]
     TooManyRows { limit: usize },
     #[error("a row has {columns} columns, more than the limit of {limit}")]
@@ -213,6 +232,9 @@ pub enum SheetWarning {
     },
     /// Some bytes were not valid in the detected encoding and became U+FFFD.
     UndecodableBytes { encoding: &'static str },
+    /// A quoted cell that starts on this row (1-based, as Excel numbers it) is never closed:
+    /// the rest of the file is read into that one cell.
+    UnterminatedQuote { row: usize },
     /// Merged cells in the data: only the top-left cell holds the value, the others read as
     /// empty.
     MergedCells {
@@ -248,6 +270,10 @@ impl fmt::Display for SheetWarning {
             SheetWarning::UndecodableBytes { encoding } => write!(
                 f,
                 "some bytes are not valid {encoding} and were replaced with \u{FFFD}"
+            ),
+            SheetWarning::UnterminatedQuote { row } => write!(
+                f,
+                "row {row} opens a quote (\") that is never closed: the rest of the file is in that one cell"
             ),
             SheetWarning::MergedCells { range } => write!(
                 f,

@@ -1,10 +1,11 @@
 //! .xlsx workbooks, read with calamine cell by cell so that the limits hold while reading.
 
 use super::Table;
-use super::{column_letters, ReadOptions, SheetChoice, SheetError, SheetWarning, Source};
+use super::{column_letters, Limits, ReadOptions, SheetChoice, SheetError, SheetWarning, Source};
 use crate::row::Cell;
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 use std::io::Cursor;
+use zip::ZipArchive;
 
 /// Days from the 1904 date system's day 0 to the 1900 system's: a workbook saved with the
 /// 1904 system (old Mac Excel) has serials smaller by this many days.
@@ -18,12 +19,31 @@ fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, SheetError> {
     Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)
 }
 
+/// Refuses a workbook whose parts together unpack to more than the limit, before calamine
+/// opens it (it loads the shared strings whole on opening). The sizes are those the zip's
+/// central directory declares; the unzipping fails on any part that inflates beyond its
+/// declared size, so a lying directory cannot get past this.
+fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), SheetError> {
+    let mut archive =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| SheetError::Xlsx(e.to_string()))?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive
+            .by_index_raw(index)
+            .map_err(|e| SheetError::Xlsx(e.to_string()))?;
+        total = total.saturating_add(part.size());
+        limits.check_unpacked(total)?;
+    }
+    Ok(())
+}
+
 fn xlsx_error(error: XlsxError) -> SheetError {
     SheetError::Xlsx(error.to_string())
 }
 
 /// The names of a workbook's sheets, in tab order.
 pub fn xlsx_sheet_names(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
+    check_unpacked_size(bytes, &Limits::default())?;
     Ok(open(bytes)?.sheet_names())
 }
 
@@ -37,6 +57,7 @@ pub fn xlsx_sheet_names(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
 pub fn read_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Table, SheetError> {
     let limits = &options.limits;
     limits.check_bytes(bytes.len())?;
+    check_unpacked_size(bytes, limits)?;
     let mut workbook = open(bytes)?;
     let sheet = choose_sheet(&workbook, &options.sheet)?;
     let is_1904 = workbook.has_1904_epoch();
@@ -139,6 +160,10 @@ fn convert(value: &DataRef<'_>, is_1904: bool) -> (Cell, bool) {
     };
     match value {
         DataRef::Int(i) => (Cell::Number(*i as f64), false),
+        // `<v>1e309</v>` or `<v>NaN</v>` parse as non-finite floats: kept as the text they
+        // were, so that a mapped column reports them and an export writes them back, rather
+        // than a NaN reading as "no value" and an export dropping the cell.
+        DataRef::Float(f) if !f.is_finite() => (Cell::Text(f.to_string()), false),
         DataRef::Float(f) => (Cell::Number(*f), false),
         DataRef::String(s) => (text(s), false),
         DataRef::SharedString(s) => (text(s), false),
