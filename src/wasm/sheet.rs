@@ -3,7 +3,8 @@
 //! every cell through JavaScript.
 
 use super::convert::{
-    as_of, bytes_arg, cell, err, model, option, optional_text_arg, text_arg, to_js,
+    as_of, bytes_arg, cell, err, model, option, optional_text_arg, score_columns_object, text_arg,
+    to_js,
 };
 use crate::model::CompiledModel;
 use crate::row::{AccountRow, Cell};
@@ -15,7 +16,7 @@ use crate::sheets::{
     SheetChoice, Table,
 };
 use crate::strategy::suggest::suggest_strategy;
-use js_sys::{Array, Float64Array, Uint8Array};
+use js_sys::{Array, Float64Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -130,6 +131,25 @@ impl Sheet {
         } else {
             Box::new(NoRanks)
         }
+    }
+
+    /// Writes the table with computed columns through one of the core's exporters.
+    fn export(
+        &self,
+        headers: &JsValue,
+        columns: &JsValue,
+        write: fn(
+            &Table,
+            Computed<'_>,
+            &ExportOptions,
+        ) -> Result<Vec<u8>, crate::sheets::SheetError>,
+    ) -> Result<Vec<u8>, JsError> {
+        let (names, rows) = Sheet::computed(headers, columns)?;
+        let computed = Computed {
+            headers: &names,
+            rows: &rows,
+        };
+        write(&self.table, computed, &ExportOptions::default()).map_err(err)
     }
 
     fn computed(
@@ -370,16 +390,7 @@ impl Sheet {
             tiers
                 .push(crate::grades::tier::value_tier(s, &m.model.tiers).map_or(0, |t| t.number()));
         }
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(
-            &out,
-            &"score".into(),
-            &Float64Array::from(scores.as_slice()),
-        )
-        .map_err(|_| JsError::new("cannot build the result"))?;
-        js_sys::Reflect::set(&out, &"tier".into(), &Uint8Array::from(tiers.as_slice()))
-            .map_err(|_| JsError::new("cannot build the result"))?;
-        Ok(out.into())
+        score_columns_object(&scores, &tiers)
     }
 
     /// The full score card of one row.
@@ -419,12 +430,7 @@ impl Sheet {
         )]
         columns: JsValue,
     ) -> Result<Vec<u8>, JsError> {
-        let (names, rows) = Sheet::computed(&headers, &columns)?;
-        let computed = Computed {
-            headers: &names,
-            rows: &rows,
-        };
-        export_xlsx(&self.table, computed, &ExportOptions::default()).map_err(err)
+        self.export(&headers, &columns, export_xlsx)
     }
 
     /// The list as UTF-8 `.csv` with a byte-order mark (Excel opens it with Chinese intact);
@@ -438,11 +444,6 @@ impl Sheet {
         )]
         columns: JsValue,
     ) -> Result<Vec<u8>, JsError> {
-        let (names, rows) = Sheet::computed(&headers, &columns)?;
-        let computed = Computed {
-            headers: &names,
-            rows: &rows,
-        };
-        export_csv(&self.table, computed, &ExportOptions::default()).map_err(err)
+        self.export(&headers, &columns, export_csv)
     }
 }
