@@ -9,8 +9,7 @@
 //! numerical Hessian at the optimum), by the delta method from the log-parameters.
 
 use super::hyp2f1::hyp2f1_minus_one;
-use super::optim::{gradient, hessian, inverse_spd, minimise, polish};
-use super::optim::{BOUNDARY, WALL};
+use super::optim::{fit_log_parameters, WALL};
 use super::{
     check_customer, check_positive, log_add_exp, logistic_neg, FitError, ParamsError, PredictError,
     Rft,
@@ -229,35 +228,8 @@ pub fn fit(data: Rft) -> Result<BgNbdFit, FitError> {
         }
         -blocks.ll(&Constants::new(&BgNbdParams::from_log(lp))) / n
     };
-    // Nelder–Mead to a loose tolerance, then Newton steps to the exact maximum.
-    let found = polish(mean_nll, minimise(mean_nll, [0.0; 4], 1e-4, 1e-9)?);
-    let names = ["r", "alpha", "a", "b"];
-    for (name, &v) in names.iter().zip(&found.x) {
-        if v.abs() > BOUNDARY {
-            return Err(FitError::Boundary {
-                model: MODEL,
-                name,
-                value: libm::exp(v),
-            });
-        }
-    }
-    let g = gradient(mean_nll, &found.x, 1e-5);
-    let g_max = g.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
-    if g_max.is_nan() || g_max >= 1e-5 {
-        return Err(FitError::NotStationary {
-            model: MODEL,
-            gradient: g_max,
-        });
-    }
-    // Observed information in the log-parameters (the rescaling shifts ln α only, which
-    // leaves the Hessian unchanged), then the delta method: se(θ) = θ·se(ln θ).
-    let mut h = hessian(mean_nll, &found.x, 1e-4);
-    for row in h.iter_mut() {
-        for v in row.iter_mut() {
-            *v *= n;
-        }
-    }
-    let cov = inverse_spd(&h).ok_or(FitError::NotAMaximum { model: MODEL })?;
+    // The rescaling shifts ln α only, which leaves the Hessian unchanged.
+    let (found, cov) = fit_log_parameters(MODEL, ["r", "alpha", "a", "b"], n, mean_nll)?;
     let mut params = BgNbdParams::from_log(&found.x);
     params.alpha /= scale;
     let se = |i: usize, theta: f64| theta * libm::sqrt(cov[i][i]);

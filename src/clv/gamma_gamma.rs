@@ -4,8 +4,7 @@
 //! assumes spend does not depend on frequency, so the fit reports their correlation and
 //! warns when it is notable.
 
-use super::optim::{gradient, hessian, inverse_spd, minimise, polish};
-use super::optim::{BOUNDARY, WALL};
+use super::optim::{fit_log_parameters, WALL};
 use super::{check_positive, FitError, ParamsError, PredictError};
 use serde::{Deserialize, Serialize};
 
@@ -194,32 +193,7 @@ pub fn fit(
         }
         -blocks_ll(&blocks, &of_log(lp)) / n
     };
-    // Nelder–Mead to a loose tolerance, then Newton steps to the exact maximum.
-    let found = polish(mean_nll, minimise(mean_nll, [0.0; 3], 1e-4, 1e-9)?);
-    for (name, &v) in ["p", "q", "gamma"].iter().zip(&found.x) {
-        if v.abs() > BOUNDARY {
-            return Err(FitError::Boundary {
-                model: MODEL,
-                name,
-                value: libm::exp(v),
-            });
-        }
-    }
-    let g = gradient(mean_nll, &found.x, 1e-5);
-    let g_max = g.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
-    if g_max.is_nan() || g_max >= 1e-5 {
-        return Err(FitError::NotStationary {
-            model: MODEL,
-            gradient: g_max,
-        });
-    }
-    let mut h = hessian(mean_nll, &found.x, 1e-4);
-    for row in h.iter_mut() {
-        for v in row.iter_mut() {
-            *v *= n;
-        }
-    }
-    let cov = inverse_spd(&h).ok_or(FitError::NotAMaximum { model: MODEL })?;
+    let (found, cov) = fit_log_parameters(MODEL, ["p", "q", "gamma"], n, mean_nll)?;
     let mut params = of_log(&found.x);
     params.gamma /= scale;
     let se = |i: usize, theta: f64| theta * libm::sqrt(cov[i][i]);

@@ -302,6 +302,47 @@ pub(crate) fn inverse_spd<const N: usize>(m: &[[f64; N]; N]) -> Option<[[f64; N]
     Some(inv)
 }
 
+/// Fits log-parameters and checks the fit: Nelder–Mead to a loose tolerance, Newton steps to
+/// the exact optimum, then a parameter run off to 0 or ∞, a gradient that does not vanish, or
+/// a Hessian that is not positive definite is an error, never a silent bad fit. `mean_nll` is
+/// the mean negative log-likelihood over `n` observations; the second result is the
+/// covariance of the log-parameters (the inverse observed information), for the delta
+/// method se(θ) = θ·se(ln θ).
+pub(crate) fn fit_log_parameters<const N: usize>(
+    model: &'static str,
+    names: [&'static str; N],
+    n: f64,
+    mean_nll: impl Fn(&[f64; N]) -> f64,
+) -> Result<(Minimum<N>, [[f64; N]; N]), super::FitError> {
+    use super::FitError;
+    let found = polish(&mean_nll, minimise(&mean_nll, [0.0; N], 1e-4, 1e-9)?);
+    for (name, &v) in names.iter().zip(&found.x) {
+        if v.abs() > BOUNDARY {
+            return Err(FitError::Boundary {
+                model,
+                name,
+                value: libm::exp(v),
+            });
+        }
+    }
+    let g = gradient(&mean_nll, &found.x, 1e-5);
+    let g_max = g.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    if g_max.is_nan() || g_max >= 1e-5 {
+        return Err(FitError::NotStationary {
+            model,
+            gradient: g_max,
+        });
+    }
+    let mut h = hessian(&mean_nll, &found.x, 1e-4);
+    for row in h.iter_mut() {
+        for v in row.iter_mut() {
+            *v *= n;
+        }
+    }
+    let cov = inverse_spd(&h).ok_or(FitError::NotAMaximum { model })?;
+    Ok((found, cov))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
