@@ -3,36 +3,24 @@
 // in the worker; after each the tab is alive and reads the next file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { startPage } from './harness.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
-const port = 8900 + Math.floor(Math.random() * 500);
-const origin = `http://127.0.0.1:${port}`;
+let origin;
+let stopPage;
 const small = Buffer.from('\ufeff客户名称,年采购额(万元),毛利率\r\n甲公司,120,23%\r\n乙公司,80,18%\r\n', 'utf8');
-let server;
 let browser;
 let dir;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kam-limits-'));
-  server = spawn('python3', ['scripts/serve.py', '--port', String(port), '--dir', 'www'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${origin}/index.html`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+  ({ origin, browser, stop: stopPage } = await startPage());
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  await stopPage?.();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

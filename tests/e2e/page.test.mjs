@@ -3,48 +3,27 @@
 // page shows is checked against the crate's own results through pkg/node.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { startPage } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const kam = require('../../pkg/node/kam_score.js');
-const root = new URL('../../', import.meta.url).pathname;
-const port = 8400 + Math.floor(Math.random() * 500);
-const origin = `http://127.0.0.1:${port}`;
+let origin;
+let stopPage;
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 const gbkBytes = readFileSync(new URL('../../www/sample/accounts-gbk.csv', import.meta.url));
 const sampleRows = JSON.parse(readFileSync(new URL('../../www/sample/accounts.json', import.meta.url)));
 const TIER_CODES = [null, 'small', 'ordinary', 'important', 'vip'];
-let server;
 let browser;
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`${origin}/index.html`);
-      if (res.ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the page server did not start');
-}
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  server = spawn('python3', ['scripts/serve.py', '--port', String(port), '--dir', 'www'], { cwd: root, stdio: 'ignore' });
-  await waitForServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ origin, browser, stop: stopPage } = await startPage());
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  await stopPage?.();
 });
 
 async function openPage(locale) {

@@ -3,40 +3,27 @@
 // account list; every number is checked against the crate's own results through pkg/node.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { startPage } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const kam = require('../../pkg/node/kam_score.js');
-const root = new URL('../../', import.meta.url).pathname;
-const port = 9400 + Math.floor(Math.random() * 400);
-const origin = `http://127.0.0.1:${port}`;
+let origin;
+let stopPage;
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 const txBytes = readFileSync(new URL('../../www/sample/transactions.csv', import.meta.url));
 const gbkBytes = readFileSync(new URL('../../www/sample/accounts-gbk.csv', import.meta.url));
 const TIER_CODES = [null, 'small', 'ordinary', 'important', 'vip'];
-let server;
 let browser;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  server = spawn('python3', ['scripts/serve.py', '--port', String(port), '--dir', 'www'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${origin}/index.html`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ origin, browser, stop: stopPage } = await startPage());
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  await stopPage?.();
 });
 
 /** What the worker computes, done here with pkg/node: the same calls on the same cells. */

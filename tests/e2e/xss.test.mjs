@@ -6,17 +6,15 @@
 // a leading ', in XLSX as string cells (no formula element at all).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { startPage } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const kam = require('../../pkg/node/kam_score.js');
-const root = new URL('../../', import.meta.url).pathname;
-const port = 9400 + Math.floor(Math.random() * 500);
-const origin = `http://127.0.0.1:${port}`;
+let origin;
+let stopPage;
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -64,24 +62,14 @@ const csv = [
 ].join('\r\n');
 const csvBytes = Buffer.from(`\ufeff${csv}\r\n`, 'utf8');
 
-let server;
 let browser;
 
 before(async () => {
-  server = spawn('python3', ['scripts/serve.py', '--port', String(port), '--dir', 'www'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${origin}/index.html`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+  ({ origin, browser, stop: stopPage } = await startPage());
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  await stopPage?.();
 });
 
 /** What could only come from a payload: tag counts, handler attributes, javascript: URLs. */
