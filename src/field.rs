@@ -184,6 +184,12 @@ fields! {
     "can_pay": Flag ["有购买力", "money"],
     "has_authority": Flag ["有决策权", "authority"],
     "has_need": Flag ["有需求", "need"],
+    // Profitability and cost to serve (§3.8), lifecycle (§4.9), status evidence (§4.8)
+    "we_quoted_price": Flag ["我方已报价", "已报价", "we quoted price"],
+    "cost_to_serve": Money ["服务成本", "服务费用", "客户服务成本", "cost to serve"],
+    "visit_count": Number ["拜访次数", "访问次数", "visits"],
+    "first_order_date": Date ["首次采购日期", "首次下单日期", "合作开始日期", "first order date"],
+    "competitor_gaining": Flag ["竞争对手抢份额", "竞争对手介入", "competitor gaining"],
     // Carried through for people
     "owner": Text ["负责人", "客户经理", "销售", "account manager"],
     "notes": Text ["备注", "说明", "remarks"],
