@@ -312,6 +312,7 @@ pub fn abc_classes_for_rows(
     match field.kind() {
         FieldKind::Money
         | FieldKind::Number
+        | FieldKind::Count
         | FieldKind::Ratio
         | FieldKind::Days
         | FieldKind::Years
