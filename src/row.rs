@@ -101,7 +101,7 @@ impl CellError {
             &[
                 ("row", &row),
                 ("column", &self.column),
-                ("field", self.field),
+                ("field", crate::texts::field_label(lang, self.field)),
                 ("text", &self.text),
                 ("reason", lang.pick_text(&self.zh, &self.en)),
             ],

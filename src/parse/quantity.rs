@@ -36,7 +36,7 @@ impl Marks {
     pub fn contains(self, other: Marks) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0
     }
-    pub fn is_empty(self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.0 == 0
     }
     /// Approximate or range: what a user must be told about (a unit or numerals read as

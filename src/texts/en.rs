@@ -71,7 +71,22 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("mark.unit", "unit in the cell"),
     ("mark.numerals", "Chinese numerals"),
     ("mark.foreign_currency", "foreign currency, not converted"),
-    ("note.read_as", "{column}: \"{text}\" read as {value} ({marks})"),
+    // column: the computed columns of an export and of SCORE_TABLE, src/report.rs
+    ("column.score", "Score"),
+    ("column.tier", "Tier"),
+    ("column.next_tier", "Next tier"),
+    ("column.gap", "Gap"),
+    ("column.move", "How to reach it"),
+    ("column.coverage", "Coverage"),
+    ("column.problems", "Problems"),
+    ("column.problem_codes", "Problem codes"),
+    ("column.matrix_cell", "Matrix cell"),
+    ("column.top_action", "Top suggestion"),
+    ("problem.cell", "{column}: \"{text}\" cannot be read: {reason}"),
+    ("problem.note", "{column}: \"{text}\" read as {marks}"),
+    // cli: the command-line tool's messages, src/bin/kam-score.rs
+    ("cli.summary", "kam-score: {rows} rows with {model}: {scored} scored, {unscored} without enough data, {bad} with unreadable cells, {blank} blank → {written} ({kind})"),
+    ("cli.no_header", "warning: no column header was recognised (the header row is row {row}): no row can be scored"),
     // scoring.end
     // grades: account grades (MODEL §3), src/grades/
     // abc: ABC classes over a list (§3.2), src/grades/abc.rs

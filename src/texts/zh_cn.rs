@@ -71,7 +71,22 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("mark.unit", "含单位"),
     ("mark.numerals", "中文数字"),
     ("mark.foreign_currency", "外币（未换算）"),
-    ("note.read_as", "“{column}”：“{text}”按 {value} 计（{marks}）"),
+    // column: the computed columns of an export and of SCORE_TABLE, src/report.rs
+    ("column.score", "评分"),
+    ("column.tier", "等级"),
+    ("column.next_tier", "下一等级"),
+    ("column.gap", "差距"),
+    ("column.move", "提升建议"),
+    ("column.coverage", "数据覆盖"),
+    ("column.problems", "问题"),
+    ("column.problem_codes", "问题代码"),
+    ("column.matrix_cell", "矩阵格"),
+    ("column.top_action", "首要建议"),
+    ("problem.cell", "“{column}”：“{text}”无法识别：{reason}"),
+    ("problem.note", "“{column}”：“{text}”按{marks}读取"),
+    // cli: the command-line tool's messages, src/bin/kam-score.rs
+    ("cli.summary", "kam-score：{rows} 行，模型 {model}：{scored} 行已评分，{unscored} 行数据不足，{bad} 行有无法识别的单元格，{blank} 行空白 → {written}（{kind}）"),
+    ("cli.no_header", "提示：没有识别出任何列标题（表头在第 {row} 行），无法评分"),
     // scoring.end
     // grades: account grades (MODEL §3), src/grades/
     // abc: ABC classes over a list (§3.2), src/grades/abc.rs
