@@ -3,6 +3,7 @@
 //! list gives the same cells everywhere (MODEL §2: an unreadable cell leaves its factor out,
 //! the row is still scored when coverage allows, and the cell is listed as a problem).
 
+use crate::grades::abc::{abc_classes_for_rows, AbcClass, AbcOptions, DEFAULT_ABC_FIELD};
 use crate::model::CompiledModel;
 use crate::row::{AccountRow, Cell, CellError, CellNote};
 use crate::score::batch::ListRanks;
@@ -21,12 +22,14 @@ pub enum Column {
     Coverage,
     Problems,
     ProblemCodes,
+    /// ABC by annual purchase within the list (MODEL §3.2).
+    Abc,
     MatrixCell,
     TopAction,
 }
 
 impl Column {
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 11] = [
         Column::Score,
         Column::Tier,
         Column::NextTier,
@@ -35,6 +38,7 @@ impl Column {
         Column::Coverage,
         Column::Problems,
         Column::ProblemCodes,
+        Column::Abc,
         Column::MatrixCell,
         Column::TopAction,
     ];
@@ -50,6 +54,7 @@ impl Column {
             Column::Coverage => "coverage",
             Column::Problems => "problems",
             Column::ProblemCodes => "problem_codes",
+            Column::Abc => "abc",
             Column::MatrixCell => "matrix_cell",
             Column::TopAction => "top_action",
         }
@@ -84,6 +89,8 @@ pub struct ComputedTable {
 pub struct RowReport {
     pub card: ScoreCard,
     pub suggestion: Option<Suggestion>,
+    /// The row's ABC class by annual purchase within the list.
+    pub abc: Option<AbcClass>,
 }
 
 /// Scores and suggests every row, with ranks from the list when the model needs them.
@@ -97,8 +104,12 @@ pub fn report_rows(
     } else {
         Box::new(NoRanks)
     };
+    let abc = abc_classes_for_rows(rows, DEFAULT_ABC_FIELD, &AbcOptions::default())
+        .map(|r| r.classes)
+        .unwrap_or_else(|_| vec![None; rows.len()]);
     rows.iter()
-        .map(|row| {
+        .zip(abc)
+        .map(|(row, abc)| {
             if is_blank(row) {
                 return None;
             }
@@ -110,7 +121,11 @@ pub fn report_rows(
                 ..SuggestOptions::default()
             };
             let suggestion = suggest_strategy(row, &suggest).ok();
-            Some(RowReport { card, suggestion })
+            Some(RowReport {
+                card,
+                suggestion,
+                abc,
+            })
         })
         .collect()
 }
@@ -178,6 +193,7 @@ fn cell(column: Column, r: &RowReport, options: &ReportOptions) -> Cell {
         Column::Coverage => Cell::Number(libm::round(card.coverage * 1000.0) / 1000.0),
         Column::Problems => text_cell(&problems_text(card, lang)),
         Column::ProblemCodes => text_cell(&problem_codes(card).join(",")),
+        Column::Abc => r.abc.map_or(Cell::Empty, |c| text_cell(c.code())),
         Column::MatrixCell => r
             .suggestion
             .as_ref()

@@ -51,6 +51,8 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("cell_error.not_finite", "not a finite number"),
     ("cell_error_at.row", "row {row}, column \"{column}\" ({field}): \"{text}\": {reason}"),
     ("cell_error_at.no_row", "column \"{column}\" ({field}): \"{text}\": {reason}"),
+    ("value_error.unknown_field", "no such field: {field}"),
+    ("value_error.not_numeric_field", "this field is not numeric"),
     // dimension: what a field measures, in error messages
     ("dimension.money", "money"),
     ("dimension.count", "a count"),
@@ -80,6 +82,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("column.coverage", "Coverage"),
     ("column.problems", "Problems"),
     ("column.problem_codes", "Problem codes"),
+    ("column.abc", "ABC class"),
     ("column.matrix_cell", "Matrix cell"),
     ("column.top_action", "Top suggestion"),
     ("problem.cell", "{column}: \"{text}\" cannot be read: {reason}"),

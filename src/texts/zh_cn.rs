@@ -51,6 +51,8 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("cell_error.not_finite", "不是有限的数"),
     ("cell_error_at.row", "第 {row} 行，“{column}”列（{field}）：“{text}”：{reason}"),
     ("cell_error_at.no_row", "“{column}”列（{field}）：“{text}”：{reason}"),
+    ("value_error.unknown_field", "没有这个字段：{field}"),
+    ("value_error.not_numeric_field", "这个字段不是数值"),
     // dimension: what a field measures, in error messages
     ("dimension.money", "金额"),
     ("dimension.count", "次数或数量"),
@@ -80,6 +82,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("column.coverage", "数据覆盖"),
     ("column.problems", "问题"),
     ("column.problem_codes", "问题代码"),
+    ("column.abc", "ABC分类"),
     ("column.matrix_cell", "矩阵格"),
     ("column.top_action", "首要建议"),
     ("problem.cell", "“{column}”：“{text}”无法识别：{reason}"),

@@ -50,6 +50,8 @@ export interface InputScore {
   subScore: number | null;
   fallback: boolean;
   problem?: string;
+  /** How the cell was read when the user must know it: `approximate`, `range`. */
+  marks?: ValueMark[];
 }
 
 export interface FactorScore {
@@ -92,7 +94,45 @@ export interface CellError {
   column: string;
   field: string;
   text: string;
+  /** Stable code of the reason: `not_a_number`, `unknown_unit`, `wrong_dimension` … */
+  code: string;
+  /** The reason in English (as `en`). */
   reason: string;
+  zh: string;
+  en: string;
+}
+
+/** What a reading noticed: `approximate` (约, 以上 …), `range` (its midpoint), `unit`, `numerals`. */
+export type ValueMark = "approximate" | "range" | "unit" | "numerals";
+
+/** A value read with what the reading noticed. */
+export interface ReadValue {
+  value: number | null;
+  unit: string | null;
+  marks: ValueMark[];
+  foreignCurrency: boolean;
+}
+
+/** A value read as approximate, a range's midpoint, or in a foreign currency. */
+export interface CellNote {
+  row: number | null;
+  column: string;
+  field: string;
+  text: string;
+  marks: ValueMark[];
+  unit: string | null;
+  foreign_currency: boolean;
+}
+
+/** How the computed columns are written. */
+export interface ReportOptions {
+  /** `zh-CN` (default) or `en`: the headers and texts. */
+  lang?: string;
+  asOf?: string | Date;
+  /** Scores and gaps at full precision instead of one decimal. */
+  fullPrecision?: boolean;
+  /** For a Sheet's export: the model to score with (else the last one used, else the default). */
+  model?: ModelInput;
 }
 
 export interface ScoreCard {
@@ -107,6 +147,8 @@ export interface ScoreCard {
   nextTier: NextTier | null;
   reason: Label | null;
   errors: CellError[];
+  /** Values read as approximate, as a range's midpoint or in a foreign currency. */
+  notes?: CellNote[];
 }
 
 export interface ScoreColumns {
