@@ -1,0 +1,1 @@
+//! Account profitability (MODEL §3.8).

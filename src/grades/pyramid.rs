@@ -1,0 +1,1 @@
+//! The value pyramid (MODEL §3.2).
