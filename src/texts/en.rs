@@ -37,6 +37,11 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("abc_aim.B", "Every B account satisfied"),
     ("abc_aim.C", "Some C accounts gradually more satisfied"),
     ("abc_report.concentration", "The top {top} of accounts hold {share} of the total"),
+    // pyramid: the value pyramid (§3.2), src/grades/pyramid.rs
+    ("pyramid.top", "Top"),
+    ("pyramid.large", "Large"),
+    ("pyramid.medium", "Medium"),
+    ("pyramid.small", "Small"),
     // class: account class (§3.3), src/grades/class.rs
     ("class.key", "Key account"),
     ("class.ordinary", "Ordinary account"),

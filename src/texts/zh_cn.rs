@@ -37,6 +37,11 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("abc_aim.B", "让每一个B类客户都满意"),
     ("abc_aim.C", "让部分C类客户逐步提高满意度"),
     ("abc_report.concentration", "排名前 {top} 的客户占总额的 {share}"),
+    // pyramid: the value pyramid (§3.2), src/grades/pyramid.rs
+    ("pyramid.top", "高端客户"),
+    ("pyramid.large", "大客户"),
+    ("pyramid.medium", "中等客户"),
+    ("pyramid.small", "小客户"),
     // class: account class (§3.3), src/grades/class.rs
     ("class.key", "重点客户"),
     ("class.ordinary", "普通客户"),
