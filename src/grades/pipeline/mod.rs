@@ -56,6 +56,8 @@
 //! Win probabilities [D] (editable): none 0, A21 1 %, A08 5 %, A31 0, A07 10 %, A06 20 %,
 //! A05 40 %, A04 60 %, A03 80 %, A02 and A01 100 %.
 
+#[cfg(test)]
+mod fact_tests;
 mod facts;
 mod grades;
 mod rules;
