@@ -210,6 +210,31 @@ mod tests {
     }
 
     #[test]
+    fn zh_texts_hold_no_english_words() {
+        // A run of two or more Latin letters outside a `{placeholder}` is an English word;
+        // VIP客户 is the source's own term (MODEL §3.1), and grade codes such as A21 or
+        // A/B/C come in through placeholders or stand alone.
+        for (key, zh) in Lang::ZhCn.table() {
+            let mut outside = String::new();
+            let mut depth = 0;
+            for c in zh.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
+                }
+            }
+            let outside = outside.replace("VIP", "");
+            let chars: Vec<char> = outside.chars().collect();
+            let word = chars
+                .windows(2)
+                .any(|w| w.iter().all(|c| c.is_ascii_alphabetic()));
+            assert!(!word, "{key}: {zh}");
+        }
+    }
+
+    #[test]
     fn missing_key_shows_itself() {
         assert_eq!(text(Lang::En, "no.such.key"), "no.such.key");
     }
