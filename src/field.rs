@@ -198,7 +198,7 @@ fields! {
     "used_up": Flag ["已用完"],
     "fully_collected": Flag ["款项收齐", "全部回款"],
     "no_open_promises": Flag ["无未了承诺"],
-    "price_discussed": Flag ["已谈价格", "谈过价格"],
+    "price_discussed": Flag [],
     // Buying centre (§4.4): the named contact for each role
     "contact_decision_maker": Text ["决策者", "decision maker"],
     "contact_user": Text ["使用者", "user contact"],
@@ -223,7 +223,7 @@ fields! {
     "has_authority": Flag ["有决策权", "authority"],
     "has_need": Flag ["有需求", "need"],
     // Profitability and cost to serve (§3.8), lifecycle (§4.9), status evidence (§4.8)
-    "we_quoted_price": Flag ["我方已报价", "已报价", "we quoted price"],
+    "we_quoted_price": Flag ["我方已报价", "已报价", "已谈价格", "谈过价格", "we quoted price"],
     "cost_to_serve": Money ["服务成本", "服务费用", "客户服务成本", "cost to serve"],
     "visit_count": Count ["拜访次数", "访问次数", "visits"],
     "first_order_date": Date ["首次采购日期", "首次下单日期", "合作开始日期", "first order date"],

@@ -63,38 +63,72 @@ impl Default for ExportOptions {
 }
 
 /// Whether a text cell must be kept from running as a formula (see the module notes).
+///
+/// Text starting with `=`, `@`, a tab or a carriage return is guarded. Text starting with a
+/// sign is guarded only when it could call something: an operator, a bracket, a reference or
+/// a function name after the sign (`-2+3+cmd|' /C calc'!A0`, `+SUM(A1)`, `-A1`). A value as
+/// people write it — `-5万`, `-1.5e3`, `+86 138 0000 0000`, `-5万 罚款` — is written as it was.
 pub fn needs_formula_guard(text: &str) -> bool {
-    let starts_like_formula = text
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
-    starts_like_formula && !is_plain_signed_number(text) && !text.chars().all(|c| c == '-')
-}
-
-/// `-5`, `+3`, `-12.5%`, `-1,234.5`, `-.5`: a sign, digits (plain, or grouped by commas in
-/// threes), at most one decimal point with digits after it, an optional `%`.
-fn is_plain_signed_number(text: &str) -> bool {
-    let Some(unsigned) = text.strip_prefix(['-', '+']) else {
+    let Some(first) = text.chars().next() else {
         return false;
     };
-    let number = unsigned.strip_suffix('%').unwrap_or(unsigned);
-    let (whole, fraction) = match number.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (number, None),
-    };
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let whole_ok = if whole.contains(',') {
-        let mut groups = whole.split(',');
-        let first_ok = groups
-            .next()
-            .is_some_and(|g| (1..=3).contains(&g.len()) && all_digits(g));
-        first_ok && groups.all(|g| g.len() == 3 && all_digits(g))
-    } else {
-        all_digits(whole)
-    };
-    // No decimal point, or one followed by at least one digit and nothing else.
-    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && all_digits(f));
-    whole_ok && fraction_ok && (!whole.is_empty() || fraction.is_some())
+    match first {
+        '=' | '@' | '\t' | '\r' => true,
+        '+' | '-' => {
+            let rest = &text[1..];
+            if rest.is_empty() || text.chars().all(|c| c == '-') {
+                return rest.is_empty() && first == '+';
+            }
+            let operator = rest.chars().any(|c| {
+                matches!(
+                    c,
+                    '=' | '+'
+                        | '-'
+                        | '*'
+                        | '/'
+                        | '^'
+                        | '&'
+                        | '('
+                        | ')'
+                        | '!'
+                        | '|'
+                        | '"'
+                        | '\''
+                        | ':'
+                        | ';'
+                        | '<'
+                        | '>'
+                        | '@'
+                        | '['
+                        | ']'
+                        | '{'
+                        | '}'
+                        | '$'
+                        | '\t'
+                        | '\r'
+                        | '\n'
+                )
+            });
+            operator || has_name(rest)
+        }
+        _ => false,
+    }
+}
+
+/// Latin letters that could be a function or a reference (`A1`, `SUM`, `cmd`); an exponent
+/// between digits (`1.5e3`) is not.
+fn has_name(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        if !c.is_ascii_alphabetic() {
+            return false;
+        }
+        let exponent = matches!(c, 'e' | 'E')
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        !exponent
+    })
 }
 
 /// A text cell as CSV writes it: guarded with a leading `'` when needed.
@@ -403,24 +437,38 @@ mod tests {
         for text in [
             "=1+1",
             "+cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0",
             "-2+3",
             "@SUM(A1)",
+            "+SUM(A1:A2)",
+            "-A1",
+            "-HYPERLINK(\"http://x\")",
             "\tx",
             "\rx",
-            "-5e3",
-            "- 5",
-            "-1,23",
-            "-¥5",
-            "-5.",
-            "-.",
             "+",
-            "-12.5%%",
             "=",
         ] {
             assert!(needs_formula_guard(text), "{text:?}");
         }
+        // Values as people write them (issue 13): written as they were.
         for text in [
-            "-5", "-12.5%", "+3", "-1,234.5", "-.5", "-", "--", "5", "客户", "", "a=b",
+            "-5",
+            "-12.5%",
+            "+3",
+            "-1,234.5",
+            "-.5",
+            "-",
+            "--",
+            "5",
+            "客户",
+            "",
+            "a=b",
+            "-5万",
+            "-1.5e3",
+            "+86 138 0000 0000",
+            "-5万 罚款",
+            "-¥5",
+            "-5e3",
         ] {
             assert!(!needs_formula_guard(text), "{text:?}");
         }
