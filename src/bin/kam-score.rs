@@ -9,11 +9,14 @@
 //! ```
 //!
 //! Exit codes (for scripts): 0 every row read and scored; 1 the output was written but some
-//! cells could not be read (each listed on stderr; those rows get no score); 2 usage error
-//! (arguments, an unknown preset, a model file that cannot be read or does not validate, an
-//! output that is neither .csv nor .xlsx or would overwrite the input); 3 the input cannot be
-//! read (missing, neither CSV nor XLSX, too large, no such sheet); 4 the output cannot be
-//! written.
+//! cells could not be read (each listed on stderr; those rows are scored without them when
+//! coverage allows); 2 usage error (arguments, an unknown preset, a model file that cannot be
+//! read or does not validate, an output that is neither .csv nor .xlsx or that is the input by
+//! file identity); 3 the input cannot be read (missing, not a regular file, neither CSV nor
+//! XLSX, over the size limit by its metadata, no such sheet); 4 the output cannot be written.
+//!
+//! Every message is in the language of `--lang` (default zh), from the `cli.*` texts; clap's
+//! own usage errors stay English.
 //!
 //! Built only with `cargo build --release --features cli`.
 
