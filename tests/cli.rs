@@ -213,7 +213,14 @@ fn the_gbk_sample_and_an_xlsx_input_give_the_same_scores() {
         assert_eq!(a.score, b.score);
     }
 
-    let o = run(&["score", scored.to_str().unwrap(), "--sheet", "客户"]);
+    let o = run(&[
+        "score",
+        scored.to_str().unwrap(),
+        "--sheet",
+        "客户",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(o.status.code(), Some(3));
     assert!(
         stderr(&o).contains("no sheet named \"客户\""),
@@ -256,7 +263,7 @@ fn a_clean_file_exits_0_and_a_model_file_scores_as_its_preset() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         assert!(
             stderr(&o).contains(
-                "4 行，模型 rfm：3 行已评分，0 行数据不足，0 行有无法识别的单元格，1 行空白"
+                "4 行，模型 RFM 评分：3 行已评分，0 行数据不足，0 行有无法识别的单元格，1 行空白"
             ),
             "{}",
             stderr(&o)
@@ -394,12 +401,12 @@ fn usage_input_and_output_errors_have_their_own_exit_codes() {
         "image.xlsx",
     ));
     for (args, code, message) in cases {
-        let o = bin().args(&args).output().unwrap();
+        let o = bin().args(&args).args(["--lang", "en"]).output().unwrap();
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
     }
 
-    let o = run(&["--help"]);
+    let o = run(&["--help", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0));
     let help = String::from_utf8_lossy(&o.stdout);
     assert!(help.contains("Exit codes:"), "{help}");
@@ -410,4 +417,242 @@ fn usage_input_and_output_errors_have_their_own_exit_codes() {
         .map(|l| l.split('\t').next().unwrap_or("").to_string())
         .collect();
     assert_eq!(names, kam_score::model::presets::preset_names());
+}
+
+/// Runs the tool, killing it after `seconds`: a tool that opened a pipe or read a device
+/// would otherwise hang the test.
+fn run_within(args: &[&str], seconds: u64) -> Output {
+    use std::io::Read;
+    let mut child = bin()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{args:?} did not finish within {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_end(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_end(&mut stderr)
+        .unwrap();
+    Output {
+        status,
+        stdout,
+        stderr,
+    }
+}
+
+/// Runs of three or more ASCII letters in `text` that are no product, format or tool name,
+/// once the given paths (the user's own file names) and `--option` names are taken out.
+fn english_words(text: &str, paths: &[&str]) -> Vec<String> {
+    const NAMES: &[&str] = &["csv", "xlsx", "xls", "excel", "utf", "gbk", "json"];
+    let mut text = text.to_string();
+    text = text.replace("kam-score", " ");
+    let mut paths = paths.to_vec();
+    paths.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for p in paths {
+        text = text.replace(p, " ");
+    }
+    let mut words = Vec::new();
+    for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        if token.starts_with('-') {
+            continue; // an option such as --lang, as the user types it
+        }
+        for word in token.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.len() >= 3 && !NAMES.contains(&word.to_ascii_lowercase().as_str()) {
+                words.push(word.to_string());
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn the_default_language_prints_no_english_word_on_stderr() {
+    let dir = scratch("zh-only");
+    let d = dir.to_str().unwrap().to_string();
+    let input = sample("accounts.csv");
+    let input = input.to_str().unwrap();
+    let inputs = sample("");
+    let samples = inputs.to_str().unwrap();
+    let p = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    std::fs::write(p("image.xlsx"), b"PK\x03\x04 not really a workbook").unwrap();
+    std::fs::write(
+        p("old.xls"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+    )
+    .unwrap();
+    std::fs::write(
+        p("bad.json"),
+        r#"{"name": "x", "factors": [{"key": "a", "weight": -1, "inputs": []}]}"#,
+    )
+    .unwrap();
+    std::fs::write(p("broken.json"), "{\"name\": ").unwrap();
+    std::fs::copy(input, p("in.csv")).unwrap();
+    std::fs::hard_link(p("in.csv"), p("link.csv")).unwrap();
+    let (out, missing) = (p("out.csv"), p("missing.csv"));
+    let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let cases: Vec<(Vec<String>, i32)> = vec![
+        (v(&["score", input, "-o", &out, "--as-of", AS_OF]), 1),
+        (v(&["score", input, "-o", &out]), 1),
+        (v(&["score", &missing]), 3),
+        (v(&["score", "/dev/zero"]), 3),
+        (v(&["score", &d]), 3),
+        (v(&["score", &p("image.xlsx")]), 3),
+        (v(&["score", &p("old.xls")]), 3),
+        (v(&["score", input, "-o", &p("out.pdf")]), 2),
+        (v(&["score", &p("in.csv"), "-o", &p("link.csv")]), 2),
+        (v(&["score", input, "-m", &p("bad.json")]), 2),
+        (v(&["score", input, "-m", &p("broken.json")]), 2),
+        (v(&["score", input, "-m", &p("missing.json")]), 2),
+        (v(&["score", input, "-m", "nope", "-o", &out]), 2),
+        (v(&["score", input, "--as-of", "someday", "-o", &out]), 2),
+    ];
+    for (args, code) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run_within(&args, 60);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+        assert!(!err.trim().is_empty(), "{args:?} says nothing");
+        // What the user typed (file names, values) is theirs, and may be shown as typed.
+        // Preset names are typed as they are, like option names.
+        let mut typed: Vec<&str> = args[1..]
+            .iter()
+            .copied()
+            .filter(|a| !a.starts_with('-'))
+            .collect();
+        typed.extend([d.as_str(), samples]);
+        typed.extend(kam_score::model::presets::preset_names());
+        let words = english_words(&err, &typed);
+        assert!(words.is_empty(), "{args:?}: {words:?} in {err}");
+    }
+    // The check itself finds English.
+    let o = run(&["score", &missing, "--lang", "en"]);
+    assert!(!english_words(&stderr(&o), &[&d]).is_empty());
+    // The exit codes' help is in the language too.
+    let o = run(&["score", "--help"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("退出码："));
+}
+
+#[test]
+fn only_regular_files_inside_the_size_limit_are_read() {
+    let dir = scratch("regular");
+    let big = dir.join("big.csv");
+    let limit = kam_score::sheets::Limits::default().max_bytes;
+    // Sparse: the size is known without writing 100 MB, and a tool that read it all would be
+    // slow to say no.
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(limit as u64 + 1).unwrap();
+    drop(f);
+    let too_large = kam_score::sheets::SheetError::TooLarge {
+        size: limit + 1,
+        limit,
+    };
+    let fifo = dir.join("pipe.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let mut cases = vec![
+        (big.to_str().unwrap().to_string(), too_large.to_string()),
+        ("/dev/zero".to_string(), "is not a regular file".to_string()),
+        (
+            dir.to_str().unwrap().to_string(),
+            "is a directory".to_string(),
+        ),
+    ];
+    if made.is_ok_and(|s| s.success()) {
+        cases.push((
+            fifo.to_str().unwrap().to_string(),
+            "is not a regular file".to_string(),
+        ));
+    }
+    for (input, message) in cases {
+        let started = std::time::Instant::now();
+        let out = dir.join("out.csv");
+        let o = run_within(
+            &["score", &input, "-o", out.to_str().unwrap(), "--lang", "en"],
+            30,
+        );
+        assert_eq!(o.status.code(), Some(3), "{input}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&message), "{input}: {}", stderr(&o));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{input} was read before it was refused"
+        );
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn an_output_that_is_the_input_by_another_name_is_refused() {
+    let dir = scratch("same-file");
+    let input = dir.join("accounts.csv");
+    std::fs::copy(sample("accounts.csv"), &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let link = dir.join("link.csv");
+    std::fs::hard_link(&input, &link).unwrap();
+    let mut outputs = vec![link.clone(), dir.join("./accounts.csv")];
+    #[cfg(unix)]
+    {
+        let symlink = dir.join("symlink.csv");
+        std::os::unix::fs::symlink(&input, &symlink).unwrap();
+        outputs.push(symlink);
+    }
+    for output in &outputs {
+        let o = run(&[
+            "score",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{output:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("would overwrite the input"),
+            "{output:?}: {}",
+            stderr(&o)
+        );
+        // And the other way round: the link read, the original named as the output.
+        let o = run(&[
+            "score",
+            output.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{output:?}: {}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before,
+        "the input is intact"
+    );
+    // A copy is another file: it may be written.
+    let copy = dir.join("copy.csv");
+    std::fs::copy(&input, &copy).unwrap();
+    let o = run(&[
+        "score",
+        input.to_str().unwrap(),
+        "-o",
+        copy.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
 }

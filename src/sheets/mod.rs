@@ -26,6 +26,7 @@
 //! Nothing here panics on any input: every failure is a [`SheetError`].
 
 mod csv;
+mod errors;
 mod export;
 mod read;
 mod rows;
@@ -33,6 +34,7 @@ mod table;
 mod xlsx;
 
 pub use self::csv::{read_csv, read_csv_text, sniff_delimiter};
+pub use self::errors::{SheetError, SheetWarning};
 pub use self::export::{export_csv, export_xlsx, needs_formula_guard, Computed, ExportOptions};
 pub use self::read::{
     decode_text, detect_format, read_table, DecodedText, FileFormat, TextEncoding,
@@ -42,9 +44,6 @@ pub use self::rows::{
 };
 pub use self::table::{detect_header_row, Source, Table, HEADER_SEARCH_ROWS};
 pub use self::xlsx::{read_xlsx, xlsx_sheet_names};
-
-use serde::Serialize;
-use std::fmt;
 
 /// Which sheet of a workbook to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -152,135 +151,6 @@ pub struct ReadOptions {
     /// The header row as a 0-based index in the source; `None` detects it
     /// ([`detect_header_row`]).
     pub header_row: Option<usize>,
-}
-
-/// Why a file could not be read or written.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SheetError {
-    #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
-    TooLarge { size: usize, limit: usize },
-    #[error(
-        "the workbook unpacks to {size} bytes, more than the limit of {limit} bytes \
-         (a damaged file or a zip bomb)"
-    )]
-    TooLargeUnpacked { size: u64, limit: usize },
-    #[error("the file has more than {limit} rows")]
-    TooManyRows { limit: usize },
-    #[error("a row has {columns} columns, more than the limit of {limit}")]
-    TooManyColumns { columns: usize, limit: usize },
-    #[error("the table has more than {limit} cells (rows × columns)")]
-    TooManyCells { limit: usize },
-    #[error("the file holds no cells")]
-    Empty,
-    #[error("{0}")]
-    UnsupportedFormat(&'static str),
-    #[error("the delimiter must be a single ASCII character, not {0:?}")]
-    BadDelimiter(char),
-    #[error("the header row {row} is past the last row ({rows} rows)")]
-    HeaderRowOutOfRange { row: usize, rows: usize },
-    #[error("not a readable CSV text: {0}")]
-    Csv(String),
-    #[error("not a readable .xlsx workbook: {0}")]
-    Xlsx(String),
-    #[error("no sheet named \"{name}\"; the sheets are: {available}")]
-    SheetNotFound { name: String, available: String },
-    #[error("no sheet number {index} (0-based); the workbook has {count} sheets")]
-    SheetIndexOutOfRange { index: usize, count: usize },
-    #[error("the workbook has no worksheet")]
-    NoWorksheet,
-    #[error("column {column} is mapped, but the table has {width} columns")]
-    MappedColumnOutOfRange { column: usize, width: usize },
-    #[error("unknown field \"{0}\" in the column mapping")]
-    UnknownField(String),
-    #[error("field \"{field}\" is mapped to both column {first} and column {second}")]
-    FieldMappedTwice {
-        field: String,
-        first: usize,
-        second: usize,
-    },
-    #[error("{computed} rows of computed columns for a table of {rows} rows")]
-    ComputedRowCount { computed: usize, rows: usize },
-    #[error("computed row {row} has {cells} cells for {headers} computed columns")]
-    ComputedRowTooLong {
-        row: usize,
-        cells: usize,
-        headers: usize,
-    },
-    #[error("could not write the file: {0}")]
-    Write(String),
-}
-
-/// Something the user should know about a file that was read all the same.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum SheetWarning {
-    /// Two columns have the same header; the later one was renamed.
-    DuplicateHeader {
-        /// 0-based column index.
-        column: usize,
-        header: String,
-        renamed_to: String,
-    },
-    /// A second column names a field that an earlier column already gives; the second is
-    /// carried through unread.
-    FieldInTwoColumns {
-        field: &'static str,
-        /// 0-based index of the column the field is read from.
-        read_from: usize,
-        /// 0-based index of the column that is not read.
-        ignored: usize,
-    },
-    /// Some bytes were not valid in the detected encoding and became U+FFFD.
-    UndecodableBytes { encoding: &'static str },
-    /// A quoted cell that starts on this row (1-based, as Excel numbers it) is never closed:
-    /// the rest of the file is read into that one cell.
-    UnterminatedQuote { row: usize },
-    /// Merged cells in the data: only the top-left cell holds the value, the others read as
-    /// empty.
-    MergedCells {
-        /// The range as Excel writes it, such as `B5:B9`.
-        range: String,
-    },
-}
-
-impl fmt::Display for SheetWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SheetWarning::DuplicateHeader {
-                column,
-                header,
-                renamed_to,
-            } => write!(
-                f,
-                "column {} repeats the header \"{header}\"; it is called \"{renamed_to}\"",
-                column_letters(*column)
-            ),
-            SheetWarning::FieldInTwoColumns {
-                field,
-                read_from,
-                ignored,
-            } => write!(
-                f,
-                "columns {} and {} both give {field}; column {} is read and column {} is kept unread",
-                column_letters(*read_from),
-                column_letters(*ignored),
-                column_letters(*read_from),
-                column_letters(*ignored)
-            ),
-            SheetWarning::UndecodableBytes { encoding } => write!(
-                f,
-                "some bytes are not valid {encoding} and were replaced with \u{FFFD}"
-            ),
-            SheetWarning::UnterminatedQuote { row } => write!(
-                f,
-                "row {row} opens a quote (\") that is never closed: the rest of the file is in that one cell"
-            ),
-            SheetWarning::MergedCells { range } => write!(
-                f,
-                "cells {range} are merged: only the first holds the value, the others read as empty"
-            ),
-        }
-    }
 }
 
 /// Excel's letters for a 0-based column index: 0 → `A`, 26 → `AA`.

@@ -26,10 +26,8 @@ pub fn detect_format(bytes: &[u8]) -> Result<FileFormat, SheetError> {
     if bytes.starts_with(ZIP_MAGIC) {
         Ok(FileFormat::Xlsx)
     } else if bytes.starts_with(OLE_MAGIC) {
-        Err(SheetError::UnsupportedFormat(
-            "this is an old .xls workbook or a password-protected file: save it in Excel as \
-             .xlsx (without a password) or as CSV",
-        ))
+        // An old .xls workbook or a password-protected file (`sheet_format.old_xls`).
+        Err(SheetError::UnsupportedFormat("old_xls"))
     } else {
         Ok(FileFormat::Csv)
     }
