@@ -19,9 +19,10 @@ test('a GBK CSV with a title row reads like the list it came from', () => {
   assert.equal(sheet.source().encoding, 'gb18030');
   assert.deepEqual(sheet.headers(), Object.keys(rows[0]));
   const fields = Object.fromEntries(sheet.mapping().map((m) => [m.header, m.field]));
-  assert.equal(fields['年采购额(万元)'], 'annual_purchase');
+  assert.equal(fields['年采购额'], 'annual_purchase');
+  assert.equal(fields['合作年限'], 'relationship_years');
   assert.equal(fields['决策者'], 'contact_decision_maker');
-  assert.equal(sheet.mapping().find((m) => m.header === '年采购额(万元)').scale, 10000);
+  assert.equal(fields['联系电话'], null, 'a column the crate does not know is kept unread');
   const { score, tier } = sheet.scores();
   const cards = kam.scoreAccounts(rows, undefined, { asOf });
   cards.forEach((card, i) => {
@@ -30,12 +31,21 @@ test('a GBK CSV with a title row reads like the list it came from', () => {
   });
   // Unreadable cells: Excel row = index + 3 (title and header rows above).
   const errors = sheet.errors();
-  assert.deepEqual(errors.map((e) => [e.row, e.column, e.text]), [
-    [20, '年采购额(万元)', '很多'],
-    [45, '毛利率', '20-25%'],
-    [91, '最近下单日期', '上周'],
-    [126, '订单数', '--5'],
+  assert.deepEqual(errors.map((e) => [e.row, e.column, e.text, e.code]), [
+    [20, '年采购额', '很多', 'not_a_number'],
+    [67, '年采购额', '1千2百万', 'mixed_numerals'],
+    [91, '最近下单日期', '上周', 'not_a_date'],
+    [126, '采购次数', '--5', 'double_sign'],
+    [204, '潜在采购额', '待定', 'not_a_number'],
+    [236, '合作年限', '3次', 'wrong_dimension'],
   ]);
+  // Every reason in both languages; the Chinese one names both dimensions for 3次.
+  assert.ok(errors.every((e) => e.zh && e.en && e.reason === e.en));
+  assert.match(errors[5].zh, /“次”不是时间长度的单位/);
+  // Cells written with units, qualifiers, ranges and numerals are read, not refused.
+  const j = sheet.headers().indexOf('合作年限');
+  const years = sheet.cells(0)[j];
+  assert.ok(typeof years === 'string' || typeof years === 'number');
 });
 
 test('the UTF-8 CSV and a pasted range give the same scores', () => {
@@ -50,11 +60,11 @@ test('the UTF-8 CSV and a pasted range give the same scores', () => {
 
 test('editing a cell re-reads that row only', () => {
   const sheet = kam.Sheet.fromBytes(sample('accounts.csv'), { asOf });
-  const column = sheet.headers().indexOf('年采购额(万元)');
-  assert.equal(sheet.errors().length, 4);
-  const errors = sheet.setCell(17, column, '500');
+  const column = sheet.headers().indexOf('年采购额');
+  assert.equal(sheet.errors().length, 6);
+  const errors = sheet.setCell(17, column, '500万');
   assert.deepEqual(errors, []);
-  assert.equal(sheet.errors().length, 3);
+  assert.equal(sheet.errors().length, 5, 'the 很多 of row 17 is gone');
   const card = sheet.scoreCard(17);
   assert.equal(card.factors[0].input, 5_000_000);
   assert.ok(sheet.setCell(18, column, '许多').length === 1);
