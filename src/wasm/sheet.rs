@@ -15,9 +15,10 @@ use crate::sheets::{
     xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, ExportOptions, Limits, ReadOptions,
     SheetChoice, Table,
 };
-use crate::strategy::suggest::suggest_strategy;
+use crate::strategy::list::ListContext;
 use js_sys::{Array, Float64Array};
 use serde::Serialize;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
@@ -81,6 +82,9 @@ pub struct Sheet {
     columns: Vec<ColumnPlan>,
     rows: Vec<AccountRow>,
     as_of: i64,
+    /// The list's distributions, ABC classes and profile for `suggest` and `listNotices`,
+    /// built on first use and dropped when a cell or the mapping changes.
+    list: OnceCell<ListContext>,
 }
 
 impl Sheet {
@@ -91,6 +95,7 @@ impl Sheet {
             columns: Vec::new(),
             rows: Vec::new(),
             as_of: as_of(&option(options_in, "asOf"))?,
+            list: OnceCell::new(),
         };
         sheet.reread()?;
         Ok(sheet)
@@ -102,6 +107,7 @@ impl Sheet {
         self.rows = (0..self.table.rows.len())
             .map(|i| self.read_row(i))
             .collect();
+        self.list.take();
         Ok(())
     }
 
@@ -123,6 +129,10 @@ impl Sheet {
     /// The rows as read (for the transaction-log join in `super::clv`).
     pub(super) fn account_rows(&self) -> &[AccountRow] {
         &self.rows
+    }
+
+    fn list_context(&self) -> &ListContext {
+        self.list.get_or_init(|| ListContext::from_rows(&self.rows))
     }
 
     fn ranks(&self, m: &CompiledModel) -> Box<dyn Ranks> {
@@ -362,6 +372,7 @@ impl Sheet {
         if let Some(slot) = self.rows.get_mut(index) {
             *slot = reread;
         }
+        self.list.take();
         to_js(&errors)
     }
 
@@ -406,7 +417,9 @@ impl Sheet {
         to_js(&score_row_ranked(&m, self.row(index)?, ranks.as_ref()))
     }
 
-    /// The strategy suggestion for one row (options as `suggestStrategy`'s, asOf from the sheet).
+    /// The strategy suggestion for one row (options as `suggestStrategy`'s, asOf from the
+    /// sheet). Percentiles, the ABC class and whether the list has contact and level columns
+    /// come from the sheet's own rows unless the options give them.
     #[wasm_bindgen(unchecked_return_type = "Suggestion")]
     pub fn suggest(
         &self,
@@ -415,7 +428,19 @@ impl Sheet {
         options_in: JsValue,
     ) -> Result<JsValue, JsError> {
         let o = super::strategy::suggest_options(&options_in, Some(self.as_of))?;
-        to_js(&suggest_strategy(self.row(index)?, &o).map_err(err)?)
+        self.row(index)?;
+        let s = self
+            .list_context()
+            .suggest(&self.rows, index, &o)
+            .map_err(err)?;
+        to_js(&s)
+    }
+
+    /// What the whole list lacks (contact-role columns, ratings, status, dates, margin …), each
+    /// with what adding it would unlock: `[{code, zh, en}]`.
+    #[wasm_bindgen(js_name = listNotices, unchecked_return_type = "Label[]")]
+    pub fn list_notices(&self) -> Result<JsValue, JsError> {
+        to_js(&self.list_context().notices())
     }
 
     /// The list as `.xlsx`: every original column and cell, plus computed columns
