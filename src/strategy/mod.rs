@@ -64,4 +64,62 @@ pub(crate) mod lang_check {
     pub fn is_en(text: &str) -> bool {
         !text.chars().any(is_cjk) && text.chars().any(|c| c.is_ascii_alphabetic())
     }
+
+    /// The strategy texts in Chinese hold no English words: only codes (A/B/C, A05, B4) and
+    /// placeholders may use Latin letters.
+    #[test]
+    fn chinese_strategy_texts_hold_no_english_words() {
+        use crate::texts::Lang;
+        const NAMESPACES: &[&str] = &[
+            "matrix",
+            "status",
+            "level",
+            "sign",
+            "tie",
+            "level_move",
+            "cadence",
+            "role",
+            "gap",
+            "churn",
+            "retention",
+            "satisfaction",
+            "step",
+            "seller",
+            "talk",
+            "evidence",
+            "lifecycle",
+            "lifecycle_work",
+            "notice",
+            "attractiveness_basis",
+            "attractiveness_field",
+            "cadence_frequency",
+            "cadence_channel",
+            "cadence_owner",
+            "cadence_service",
+            "strategy_pipeline",
+        ];
+        for (key, zh) in crate::texts::entries(Lang::ZhCn) {
+            let namespace = key.split('.').next().unwrap_or_default();
+            if !NAMESPACES.contains(&namespace) {
+                continue;
+            }
+            // Placeholders are not words of the text.
+            let mut text = String::new();
+            let mut inside = false;
+            for c in zh.chars() {
+                match c {
+                    '{' => inside = true,
+                    '}' => inside = false,
+                    c if !inside => text.push(c),
+                    _ => {}
+                }
+            }
+            for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+                assert!(
+                    word.len() <= 1 || word == "ABC",
+                    "{key}: English word \"{word}\" in \"{zh}\""
+                );
+            }
+        }
+    }
 }

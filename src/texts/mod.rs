@@ -56,6 +56,11 @@ pub fn text(lang: Lang, key: &str) -> &str {
     lang.index().get(key).copied().unwrap_or(key)
 }
 
+/// Every `(key, text)` of a language, in table order (for checks over whole namespaces).
+pub fn entries(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    lang.table()
+}
+
 /// Whether `key` exists in `lang`'s table.
 pub fn has(lang: Lang, key: &str) -> bool {
     lang.index().contains_key(key)

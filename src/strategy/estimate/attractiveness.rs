@@ -149,10 +149,20 @@ fn basis_label(
     LabelText::new(
         Label {
             code: field.key().to_string(),
-            ..label
+            en: capitalise(&label.en),
+            zh: label.zh,
         },
         lang,
     )
+}
+
+/// English sentence case: the field names are lower case for use mid-sentence.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The points of one field: its percentile in the list when the list has values of it, else
@@ -280,7 +290,8 @@ pub fn from_ratings(
                 label: LabelText::new(
                     Label {
                         code: f.key().to_string(),
-                        ..label
+                        en: capitalise(&label.en),
+                        zh: label.zh,
                     },
                     lang,
                 ),
@@ -406,6 +417,7 @@ mod tests {
         assert_eq!(l.code, "annual_purchase");
         assert!(l.zh.contains("¥400万") && l.zh.contains("88"), "{}", l.zh);
         assert!(l.en.contains("¥4M") && l.en.contains("88"), "{}", l.en);
+        assert!(l.en.starts_with("Annual purchase"), "{}", l.en);
         assert!(is_zh(&l.zh) && is_en(&l.en));
         assert_eq!(l.text.as_deref(), Some(l.zh.as_str()));
     }

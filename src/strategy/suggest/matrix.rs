@@ -133,10 +133,11 @@ fn status_note(s: &StatusEstimate) -> Label {
                 Lang::En => e.en.as_str(),
             })
             .collect();
-        vec![
-            ("status", s.label.in_lang(lang).to_string()),
-            ("evidence", evidence.join(sep)),
-        ]
+        let status = match lang {
+            Lang::ZhCn => s.label.zh.clone(),
+            Lang::En => s.label.en.to_lowercase(),
+        };
+        vec![("status", status), ("evidence", evidence.join(sep))]
     })
 }
 
