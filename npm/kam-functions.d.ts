@@ -14,7 +14,6 @@ export class KamError extends Error {
 }
 
 export const KAM_FUNCTION_NAMES: readonly ["SCORE", "SCORE_TABLE", "TIER", "ABC", "PIPELINE", "STRATEGY", "CADENCE"];
-export const TABLE_HEADERS: { zh: string[]; en: string[] };
 
 /** Replaces every KamError in a result with `map(error)`. */
 export function mapResult<T>(result: ResultCell[][], map: (e: KamError) => T): (number | string | T)[][];

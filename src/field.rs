@@ -4,7 +4,7 @@
 //! `Annual Purchase`, `ＡＮＮＵＡＬ＿ＰＵＲＣＨＡＳＥ`. [`match_header`] normalises them and finds
 //! the field and the unit's scale.
 
-use crate::parse::normalize_width;
+use crate::parse::{normalize_width, Dimension};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 pub enum FieldKind {
     /// Money: 万/亿, currency signs; a unit in the header scales plain numbers.
     Money,
-    /// A count or other plain number.
+    /// A count (orders, complaints, people): 次, 单, 笔, 个, 家, 人, 名 allowed.
+    Count,
+    /// A plain number (a level, a score).
     Number,
     /// A share: `23%`, `0.23`, or `23` (a bare number above 1 is taken as percent points).
     Ratio,
@@ -47,6 +49,42 @@ pub struct FieldSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FieldId(pub u16);
 
+impl FieldKind {
+    /// What a cell of this kind should hold, as `kind.<code>` names it in the texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldKind::Money
+            | FieldKind::Count
+            | FieldKind::Number
+            | FieldKind::Days
+            | FieldKind::Years => "number",
+            FieldKind::Ratio => "ratio",
+            FieldKind::Date => "date",
+            FieldKind::Rating => "rating",
+            FieldKind::Category => "category",
+            FieldKind::Text => "text",
+            FieldKind::Flag => "flag",
+        }
+    }
+
+    /// The dimension a numeric kind's cells are read in (units allowed, the unit kept).
+    pub fn dimension(self) -> Dimension {
+        match self {
+            FieldKind::Money => Dimension::Money,
+            FieldKind::Count => Dimension::Count,
+            FieldKind::Days => Dimension::Days,
+            FieldKind::Years => Dimension::Years,
+            FieldKind::Ratio => Dimension::Ratio,
+            FieldKind::Number
+            | FieldKind::Date
+            | FieldKind::Rating
+            | FieldKind::Category
+            | FieldKind::Text
+            | FieldKind::Flag => Dimension::Plain,
+        }
+    }
+}
+
 impl FieldId {
     pub fn spec(self) -> &'static FieldSpec {
         &FIELDS[self.0 as usize]
@@ -76,7 +114,7 @@ fields! {
     "annual_purchase": Money ["年采购额", "年度采购金额", "下单金额", "交易额", "销售额", "年销售额", "年交易额", "采购额", "annual purchase", "annual purchases", "order amount", "annual sales", "sales"],
     "gross_margin": Ratio ["毛利率", "gross margin", "margin"],
     "profit": Money ["利润", "利润贡献", "毛利", "毛利额", "profit contribution"],
-    "order_count": Number ["交易次数", "采购次数", "订单数", "下单次数", "订单数量", "orders", "number of orders", "frequency"],
+    "order_count": Count ["交易次数", "采购次数", "订单数", "下单次数", "订单数量", "orders", "number of orders", "frequency"],
     "last_order_days": Days ["距上次采购天数", "未下单天数", "距今天数", "days since last order", "recency", "recency days"],
     "last_order_date": Date ["最近一次采购", "最近下单日期", "最后下单日期", "最近采购日期", "最近一次采购日期", "last order", "last order date", "last purchase date"],
     "relationship_years": Years ["合作年限", "已交易时间", "合作年数", "客户年限", "years as customer", "relationship years", "tenure"],
@@ -86,13 +124,13 @@ fields! {
     "credit_rating": Category ["信用等级", "信用状况", "信用评级", "信用", "credit", "credit rating"],
     "avg_payment_days": Days ["平均收款周期", "回款天数", "收款周期", "回款周期", "账期", "days to pay", "payment days", "dso", "average payment days"],
     "overdue_ratio": Ratio ["欠款率", "逾期比例", "逾期率", "overdue ratio", "overdue"],
-    "complaints": Number ["投诉次数", "投诉", "complaint count"],
-    "praises": Number ["表扬次数", "表扬", "compliments"],
-    "returns": Number ["退货次数", "退货", "return count"],
-    "suggestions": Number ["建议次数", "建议", "suggestion count"],
-    "tasks": Number ["任务数", "联系任务数", "task count"],
+    "complaints": Count ["投诉次数", "投诉", "complaint count"],
+    "praises": Count ["表扬次数", "表扬", "compliments"],
+    "returns": Count ["退货次数", "退货", "return count"],
+    "suggestions": Count ["建议次数", "建议", "suggestion count"],
+    "tasks": Count ["任务数", "联系任务数", "task count"],
     "satisfaction": Rating ["满意度", "客户满意度", "satisfaction level"],
-    "employees": Number ["员工人数", "人数", "员工数", "headcount", "staff"],
+    "employees": Count ["员工人数", "人数", "员工数", "headcount", "staff"],
     "registered_capital": Money ["注册资金", "注册资本", "registered capital"],
     "revenue": Money ["年营业额", "营业额", "营业收入", "年收入", "annual revenue", "turnover"],
     "industry": Category ["行业", "所属行业", "sector"],
@@ -187,7 +225,7 @@ fields! {
     // Profitability and cost to serve (§3.8), lifecycle (§4.9), status evidence (§4.8)
     "we_quoted_price": Flag ["我方已报价", "已报价", "we quoted price"],
     "cost_to_serve": Money ["服务成本", "服务费用", "客户服务成本", "cost to serve"],
-    "visit_count": Number ["拜访次数", "访问次数", "visits"],
+    "visit_count": Count ["拜访次数", "访问次数", "visits"],
     "first_order_date": Date ["首次采购日期", "首次下单日期", "合作开始日期", "first order date"],
     "competitor_gaining": Flag ["竞争对手抢份额", "竞争对手介入", "competitor gaining"],
     // Carried through for people
@@ -286,7 +324,7 @@ fn unit_for(kind: FieldKind, unit: &str) -> HeaderUnit {
         percent: false,
     };
     match kind {
-        FieldKind::Money | FieldKind::Number => match u.as_str() {
+        FieldKind::Money | FieldKind::Number | FieldKind::Count => match u.as_str() {
             "万元" | "万" | "w" | "万人民币" => scale(1e4),
             "千元" | "千" | "k" => scale(1e3),
             "百万" | "百万元" | "m" | "mm" => scale(1e6),

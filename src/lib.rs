@@ -9,6 +9,7 @@ pub mod field;
 pub mod grades;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod row;
 pub mod score;
 pub mod sheets;

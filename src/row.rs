@@ -4,9 +4,10 @@
 
 use crate::field::{by_key, match_header, FieldId, FieldKind, HeaderMatch, HeaderUnit};
 use crate::parse::{
-    check_rating, excel_serial_to_days, normalize_width, parse_date, parse_flag, parse_number,
-    parse_rating, ParseError, MAX_CELL_CHARS,
+    check_rating, excel_serial_to_days, normalize_width, parse_date, parse_flag, parse_rating,
+    read_quantity, Dimension, Marks, ParseError, ReadRules, Reading, MAX_CELL_CHARS,
 };
+use crate::texts::{fill, text, Lang};
 use serde::Serialize;
 use std::fmt;
 
@@ -45,20 +46,8 @@ impl From<bool> for Cell {
     }
 }
 
-/// Why a cell's value was refused, beyond the text parser's reasons.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum CellProblem {
-    #[error(transparent)]
-    Parse(#[from] ParseError),
-    #[error("a number is not allowed here (expected {0})")]
-    NumberNotAllowed(&'static str),
-    #[error("yes/no is not allowed here (expected {0})")]
-    FlagNotAllowed(&'static str),
-    #[error("not a finite number")]
-    NotFinite,
-}
-
-/// A cell that could not be read, with where it stands.
+/// A cell that could not be read, with where it stands, its stable code and its reason in
+/// every language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CellError {
     /// Row number in the sheet (1 = first data row) when known.
@@ -69,21 +58,76 @@ pub struct CellError {
     pub field: &'static str,
     /// The cell's text, cut to 200 characters.
     pub text: String,
-    /// Why it could not be read.
+    /// The stable code of the reason ([`ParseError::code`]).
+    pub code: &'static str,
+    /// Why it could not be read, in English (as `en`).
     pub reason: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl CellError {
+    /// The error for `text` under `column`, read as `field`.
+    pub fn new(
+        row: Option<usize>,
+        column: &str,
+        field: &'static str,
+        text: &str,
+        problem: &ParseError,
+    ) -> CellError {
+        let label = problem.label();
+        CellError {
+            row,
+            column: column.to_string(),
+            field,
+            text: cut(text),
+            code: problem.code(),
+            reason: label.en.clone(),
+            zh: label.zh,
+            en: label.en,
+        }
+    }
+
+    /// The whole message in one language: row, column, text and reason.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = if self.row.is_some() {
+            "cell_error_at.row"
+        } else {
+            "cell_error_at.no_row"
+        };
+        let row = self.row.map(|r| r.to_string()).unwrap_or_default();
+        fill(
+            text(lang, key),
+            &[
+                ("row", &row),
+                ("column", &self.column),
+                ("field", crate::texts::field_label(lang, self.field)),
+                ("text", &self.text),
+                ("reason", lang.pick_text(&self.zh, &self.en)),
+            ],
+        )
+    }
 }
 
 impl fmt::Display for CellError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(r) = self.row {
-            write!(f, "row {r}, ")?;
-        }
-        write!(
-            f,
-            "column \"{}\" ({}): \"{}\": {}",
-            self.column, self.field, self.text, self.reason
-        )
+        f.write_str(&self.message(Lang::En))
     }
+}
+
+/// A value read with a doubt the user must see (approximate, a range's midpoint) or in a
+/// foreign currency: kept beside the value for the breakdown and the problems column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellNote {
+    pub row: Option<usize>,
+    pub column: String,
+    pub field: &'static str,
+    pub text: String,
+    pub marks: Marks,
+    /// The unit the cell named, if any (`USD` for a foreign currency).
+    pub unit: Option<&'static str>,
+    /// The cell named a currency other than 元 (never converted).
+    pub foreign_currency: bool,
 }
 
 /// A row of an account list, read into fields.
@@ -93,20 +137,10 @@ pub struct AccountRow {
     values: Vec<(FieldId, Value)>,
     /// Cells that could not be read; their fields count as missing.
     pub errors: Vec<CellError>,
+    /// Values read with a mark the user must see (approximate, range, foreign currency).
+    pub notes: Vec<CellNote>,
     /// Columns no field matched, as (header, text), kept for the export.
     pub unmapped: Vec<(String, String)>,
-}
-
-fn kind_name(kind: FieldKind) -> &'static str {
-    match kind {
-        FieldKind::Money | FieldKind::Number | FieldKind::Days | FieldKind::Years => "a number",
-        FieldKind::Ratio => "a share such as 23% or 0.23",
-        FieldKind::Date => "a date",
-        FieldKind::Rating => "a rating 1–5",
-        FieldKind::Category => "a code such as A or B",
-        FieldKind::Text => "text",
-        FieldKind::Flag => "yes or no",
-    }
 }
 
 /// Reads a ratio: `23%` → 0.23; in a `(%)` column or when above 1 in magnitude, a bare
@@ -121,72 +155,110 @@ fn ratio(value: f64, text_percent: bool, unit: HeaderUnit) -> f64 {
     }
 }
 
+/// A cell's value as read, with what the reading noticed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadValue {
+    pub value: Value,
+    pub marks: Marks,
+    pub unit: Option<&'static str>,
+    pub foreign_currency: bool,
+}
+
+impl From<Value> for ReadValue {
+    fn from(value: Value) -> ReadValue {
+        ReadValue {
+            value,
+            marks: Marks::NONE,
+            unit: None,
+            foreign_currency: false,
+        }
+    }
+}
+
 /// Reads one cell for a field. `Ok(None)` means the cell holds no value.
 pub fn read_cell(
     field: FieldId,
     unit: HeaderUnit,
     cell: &Cell,
-) -> Result<Option<Value>, CellProblem> {
+    rules: ReadRules,
+) -> Result<Option<ReadValue>, ParseError> {
     let kind = field.kind();
     match cell {
         Cell::Empty => Ok(None),
         Cell::Bool(b) => match kind {
-            FieldKind::Flag => Ok(Some(Value::Flag(*b))),
-            _ => Err(CellProblem::FlagNotAllowed(kind_name(kind))),
+            FieldKind::Flag => Ok(Some(Value::Flag(*b).into())),
+            _ => Err(ParseError::FlagNotAllowed(kind.code())),
         },
         Cell::Number(v) => {
             if v.is_nan() {
                 return Ok(None);
             }
             if !v.is_finite() {
-                return Err(CellProblem::NotFinite);
+                return Err(ParseError::NotFinite);
             }
             let v = *v;
-            Ok(Some(match kind {
-                FieldKind::Money | FieldKind::Number | FieldKind::Days | FieldKind::Years => {
-                    Value::Number(v * unit.scale)
+            Ok(Some(
+                match kind {
+                    FieldKind::Money
+                    | FieldKind::Number
+                    | FieldKind::Count
+                    | FieldKind::Days
+                    | FieldKind::Years => Value::Number(v * unit.scale),
+                    FieldKind::Ratio => Value::Number(ratio(v, false, unit)),
+                    FieldKind::Date => {
+                        Value::Date(excel_serial_to_days(v).ok_or(ParseError::NotADate)?)
+                    }
+                    FieldKind::Rating => Value::Number(check_rating(v)?),
+                    FieldKind::Category | FieldKind::Text => Value::Text(format_number(v)),
+                    FieldKind::Flag => match v {
+                        1.0 => Value::Flag(true),
+                        0.0 => Value::Flag(false),
+                        _ => return Err(ParseError::NumberNotAllowed(kind.code())),
+                    },
                 }
-                FieldKind::Ratio => Value::Number(ratio(v, false, unit)),
-                FieldKind::Date => Value::Date(
-                    excel_serial_to_days(v).ok_or(CellProblem::Parse(ParseError::NotADate))?,
-                ),
-                FieldKind::Rating => Value::Number(check_rating(v)?),
-                FieldKind::Category | FieldKind::Text => Value::Text(format_number(v)),
-                FieldKind::Flag => match v {
-                    1.0 => Value::Flag(true),
-                    0.0 => Value::Flag(false),
-                    _ => return Err(CellProblem::NumberNotAllowed(kind_name(kind))),
-                },
-            }))
+                .into(),
+            ))
         }
-        Cell::Text(text) => read_text(kind, unit, text),
+        Cell::Text(text) => read_text(kind, unit, text, rules),
     }
 }
 
-fn read_text(kind: FieldKind, unit: HeaderUnit, text: &str) -> Result<Option<Value>, CellProblem> {
+fn read_text(
+    kind: FieldKind,
+    unit: HeaderUnit,
+    text: &str,
+    rules: ReadRules,
+) -> Result<Option<ReadValue>, ParseError> {
+    let number = |r: Reading, value: f64| ReadValue {
+        value: Value::Number(value),
+        marks: r.marks,
+        unit: r.unit,
+        foreign_currency: r.foreign_currency,
+    };
     Ok(match kind {
-        FieldKind::Money | FieldKind::Number | FieldKind::Days | FieldKind::Years => {
-            parse_number(text)?.map(|n| {
-                let scale = if n.scaled { 1.0 } else { unit.scale };
-                Value::Number(n.value * scale)
-            })
-        }
-        FieldKind::Ratio => {
-            parse_number(text)?.map(|n| Value::Number(ratio(n.value, n.percent, unit)))
-        }
-        FieldKind::Date => parse_date(text)?.map(Value::Date),
-        FieldKind::Rating => parse_rating(text)?.map(Value::Number),
-        FieldKind::Flag => parse_flag(text)?.map(Value::Flag),
+        FieldKind::Money
+        | FieldKind::Number
+        | FieldKind::Count
+        | FieldKind::Days
+        | FieldKind::Years => read_quantity(text, kind.dimension(), rules)?.map(|r| {
+            let scale = if r.scaled { 1.0 } else { unit.scale };
+            number(r, r.value * scale)
+        }),
+        FieldKind::Ratio => read_quantity(text, Dimension::Ratio, rules)?
+            .map(|r| number(r, ratio(r.value, r.percent, unit))),
+        FieldKind::Date => parse_date(text)?.map(|d| Value::Date(d).into()),
+        FieldKind::Rating => parse_rating(text)?.map(|v| Value::Number(v).into()),
+        FieldKind::Flag => parse_flag(text)?.map(|b| Value::Flag(b).into()),
         FieldKind::Category => {
             if text.chars().count() > MAX_CELL_CHARS {
-                return Err(ParseError::TooLong(MAX_CELL_CHARS).into());
+                return Err(ParseError::TooLong(MAX_CELL_CHARS));
             }
             let t = normalize_width(text).trim().to_string();
-            (!crate::parse::is_blank_marker(&t)).then_some(Value::Text(t))
+            (!crate::parse::is_blank_marker(&t)).then(|| Value::Text(t).into())
         }
         FieldKind::Text => {
             let t = text.trim();
-            (!t.is_empty()).then(|| Value::Text(t.to_string()))
+            (!t.is_empty()).then(|| Value::Text(t.to_string()).into())
         }
     })
 }
@@ -240,21 +312,54 @@ impl AccountRow {
         cell: &Cell,
         row_number: Option<usize>,
     ) {
+        self.put_cell_with(header, matched, cell, row_number, ReadRules::default());
+    }
+
+    /// As [`AccountRow::put_cell`], under explicit read rules (`strict`).
+    pub fn put_cell_with(
+        &mut self,
+        header: &str,
+        matched: Option<HeaderMatch>,
+        cell: &Cell,
+        row_number: Option<usize>,
+        rules: ReadRules,
+    ) {
         let Some(m) = matched else {
             self.unmapped.push((header.to_string(), cell_text(cell)));
             return;
         };
-        match read_cell(m.field, m.unit, cell) {
-            Ok(Some(v)) => self.set(m.field, v),
+        match read_cell(m.field, m.unit, cell, rules) {
+            Ok(Some(read)) => {
+                if read.marks.is_doubtful() || read.foreign_currency {
+                    self.notes.push(CellNote {
+                        row: row_number,
+                        column: header.to_string(),
+                        field: m.field.key(),
+                        text: cut(&cell_text(cell)),
+                        marks: read.marks,
+                        unit: read.unit,
+                        foreign_currency: read.foreign_currency,
+                    });
+                }
+                self.set(m.field, read.value);
+            }
             Ok(None) => {}
-            Err(problem) => self.errors.push(CellError {
-                row: row_number,
-                column: header.to_string(),
-                field: m.field.key(),
-                text: cut(&cell_text(cell)),
-                reason: problem.to_string(),
-            }),
+            Err(problem) => self.errors.push(CellError::new(
+                row_number,
+                header,
+                m.field.key(),
+                &cell_text(cell),
+                &problem,
+            )),
         }
+    }
+
+    /// The marks of the value read for `field` (none for a value read plainly).
+    pub fn marks(&self, field: &str) -> Marks {
+        self.notes
+            .iter()
+            .filter(|n| n.field == field)
+            .fold(Marks::NONE, |m, n| m | n.marks)
     }
 
     /// Sets a field's value, replacing any earlier one.
@@ -416,6 +521,7 @@ mod tests {
         assert_eq!(e.column, "年采购额");
         assert_eq!(e.field, "annual_purchase");
         assert_eq!(e.text, "很多");
+        assert_eq!(e.code, "not_a_number");
         assert_eq!(e.reason, "not a number");
         assert_eq!(row.number("annual_purchase"), None, "never a silent zero");
         assert_eq!(

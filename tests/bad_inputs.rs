@@ -484,8 +484,8 @@ fn semicolons_and_european_decimals_are_errors_not_misreadings() {
     assert_eq!(
         errors(&read),
         vec![
-            "row 2, column \"年采购额\" (annual_purchase): \"1.234,5\": digit groups of other than three digits after a thousands separator",
-            "row 2, column \"毛利率\" (gross_margin): \"12,5%\": digit groups of other than three digits after a thousands separator",
+            "row 2, column \"年采购额\" (Annual purchase): \"1.234,5\": digit groups of other than three digits after a thousands separator",
+            "row 2, column \"毛利率\" (Gross margin): \"12,5%\": digit groups of other than three digits after a thousands separator",
         ]
     );
     assert_eq!(read.rows[1].number("annual_purchase"), Some(1234.0));
@@ -551,7 +551,7 @@ fn formulas_and_scripts_in_cells_are_text_and_guarded_on_export() {
     assert_eq!(read.rows[0].text("name"), Some("<script>alert(1)</script>"));
     assert_eq!(
         errors(&read),
-        vec!["row 2, column \"年采购额\" (annual_purchase): \"=1+1\": not a number"]
+        vec!["row 2, column \"年采购额\" (Annual purchase): \"=1+1\": not a number"]
     );
     assert_eq!(read.rows[1].number("annual_purchase"), Some(5.0));
     assert_eq!(read.rows[1].text("notes"), Some("-2+3"));
@@ -657,7 +657,7 @@ fn numbers_that_are_errors_name_row_column_and_reason() {
         assert_eq!(
             one_amount(name),
             Err(format!(
-                "row 2, column \"年采购额\" (annual_purchase): {message}"
+                "row 2, column \"年采购额\" (Annual purchase): {message}"
             )),
             "{name}"
         );
@@ -672,11 +672,14 @@ fn numbers_that_read() {
         ("number_accounting_negative.csv", Some(-1234.0)),
         ("number_currency_wan.csv", Some(12_000.0)),
         ("number_na_marker.csv", None),
-        // 12% of money is 0.12: a percent sign divides by 100 wherever it stands.
-        ("number_percent_in_money.csv", Some(0.12)),
     ] {
         assert_eq!(one_amount(name), Ok(want), "{name}");
     }
+    // A percentage is no amount of money (MODEL §1.1: each field knows its dimension).
+    assert_eq!(
+        one_amount("number_percent_in_money.csv"),
+        Err("row 2, column \"年采购额\" (Annual purchase): \"12%\": a percentage is not allowed here (expected money)".to_string())
+    );
     // 1,234 unquoted is two cells: 1, and 234 in a column without a header, kept.
     let (table, read) = read_ok("number_unquoted_grouping.csv", 1);
     assert_eq!(read.rows[0].number("annual_purchase"), Some(1.0));
@@ -689,13 +692,12 @@ fn ratios_dates_ratings_and_flags() {
     assert_eq!(
         errors(&read),
         vec![
-            "row 2, column \"最近下单日期\" (last_order_date): \"2026-02-30\": no such day: 2026-02-30",
-            "row 2, column \"满意度\" (satisfaction): \"6\": rating 6 is outside 1–5",
-            "row 2, column \"已签合同\" (contract_signed): \"也许\": not a yes/no value (expected TRUE/FALSE, 是/否, Y/N, 1/0)",
-            "row 4, column \"毛利率\" (gross_margin): \"20-25%\": not a number",
-            "row 4, column \"最近下单日期\" (last_order_date): \"上周\": not a date (expected 2026-03-15, 2026/3/15, 2026年3月15日 or an Excel serial)",
-            "row 4, column \"满意度\" (satisfaction): \"0\": rating 0 is outside 1–5",
-            "row 4, column \"已签合同\" (contract_signed): \"2\": not a yes/no value (expected TRUE/FALSE, 是/否, Y/N, 1/0)",
+            "row 2, column \"最近下单日期\" (Last order): \"2026-02-30\": no such day: 2026-02-30",
+            "row 2, column \"满意度\" (Satisfaction level): \"6\": rating 6 is outside 1–5",
+            "row 2, column \"已签合同\" (Contract signed): \"也许\": not a yes/no value (expected TRUE/FALSE, 是/否, Y/N, 1/0)",
+            "row 4, column \"最近下单日期\" (Last order): \"上周\": not a date (expected 2026-03-15, 2026/3/15, 2026年3月15日 or an Excel serial)",
+            "row 4, column \"满意度\" (Satisfaction level): \"0\": rating 0 is outside 1–5",
+            "row 4, column \"已签合同\" (Contract signed): \"2\": not a yes/no value (expected TRUE/FALSE, 是/否, Y/N, 1/0)",
         ]
     );
     assert_eq!(read.rows[0].number("gross_margin"), Some(0.23));
@@ -703,6 +705,10 @@ fn ratios_dates_ratings_and_flags() {
     assert_eq!(read.rows[1].date("last_order_date"), Some(day(2026, 3, 15)));
     assert_eq!(read.rows[1].number("satisfaction"), Some(5.0));
     assert_eq!(read.rows[1].flag("contract_signed"), Some(true));
+    // 20-25% is a range (MODEL §1.1): its midpoint, marked.
+    let margin = read.rows[2].number("gross_margin").unwrap();
+    assert!((margin - 0.225).abs() < 1e-12, "{margin}");
+    assert_eq!(read.rows[2].marks("gross_margin").names(), ["range"]);
 }
 
 #[test]
@@ -731,7 +737,7 @@ fn the_value_parser_directly() {
         (".", Err(ParseError::NotANumber)),
         ("1e", Err(ParseError::NotANumber)),
         ("%", Err(ParseError::NotANumber)),
-        ("12%%", Err(ParseError::UnknownSuffix("%".into()))),
+        ("12%%", Err(ParseError::UnknownUnit("%".into()))),
         ("0.0000001", Ok(Some(1e-7))),
         ("3.5亿", Ok(Some(3.5e8))),
         ("2.5k", Ok(Some(2500.0))),
@@ -953,8 +959,8 @@ fn error_cells_are_text_and_name_their_cell() {
     assert_eq!(
         errors(&read),
         vec![
-            "row 2, column \"毛利率\" (gross_margin): \"#DIV/0!\": not a number",
-            "row 3, column \"年采购额\" (annual_purchase): \"#VALUE!\": not a number",
+            "row 2, column \"毛利率\" (Gross margin): \"#DIV/0!\": not a number",
+            "row 3, column \"年采购额\" (Annual purchase): \"#VALUE!\": not a number",
         ]
     );
     // #N/A means "no value".
@@ -982,7 +988,7 @@ fn non_finite_numbers_in_a_workbook_are_kept_as_text() {
     assert_eq!(table.cell(1, 2), &Cell::Number(f64::MAX));
     assert_eq!(
         errors(&read),
-        vec!["row 2, column \"年采购额\" (annual_purchase): \"inf\": not a number"]
+        vec!["row 2, column \"年采购额\" (Annual purchase): \"inf\": not a number"]
     );
     assert_eq!(read.rows[0].text("notes"), Some("-inf"));
 }
@@ -993,7 +999,7 @@ fn booleans_in_a_workbook() {
     assert_eq!(read.rows[0].flag("contract_signed"), Some(true));
     assert_eq!(
         errors(&read),
-        vec!["row 2, column \"年采购额\" (annual_purchase): \"FALSE\": yes/no is not allowed here (expected a number)"]
+        vec!["row 2, column \"年采购额\" (Annual purchase): \"FALSE\": yes/no is not allowed here (expected a number)"]
     );
 }
 

@@ -6,9 +6,11 @@
 
 use kam_score::model::presets::{preset, preset_json};
 use kam_score::model::CompiledModel;
+use kam_score::report::Column;
 use kam_score::row::Cell;
 use kam_score::score::{score_row, ScoreCard};
 use kam_score::sheets::{account_rows, read_table, ColumnOverrides, ReadOptions, SheetChoice};
+use kam_score::texts::Lang;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -71,72 +73,37 @@ fn text(cell: &Cell) -> String {
     }
 }
 
-/// Checks the computed columns of an output file against the library's cards.
+/// Checks the computed columns of an output file against the library's builder for the same
+/// rows, and the one rule for an unreadable cell (MODEL §2): the row is still scored from the
+/// cells that could be read, and its problems column names the cell.
 fn check_output(output: &Path, cards: &[ScoreCard], zh: bool) {
     let table = read_table(&std::fs::read(output).unwrap(), &ReadOptions::default()).unwrap();
-    let headers = if zh {
-        [
-            "评分",
-            "等级",
-            "下一等级",
-            "差距",
-            "提升建议",
-            "数据覆盖",
-            "问题",
-        ]
-    } else {
-        [
-            "Score",
-            "Tier",
-            "Next tier",
-            "Gap",
-            "How to reach it",
-            "Coverage",
-            "Problems",
-        ]
-    };
-    let first = table.headers.len() - 7;
-    assert_eq!(&table.headers[first..], &headers.map(String::from)[..]);
+    let lang = if zh { Lang::ZhCn } else { Lang::En };
+    let headers: Vec<String> = Column::ALL.iter().map(|c| c.header(lang)).collect();
+    let first = table.headers.len() - headers.len();
+    assert_eq!(&table.headers[first..], &headers[..]);
     assert_eq!(table.rows.len(), cards.len(), "rows in = rows out");
     for (i, card) in cards.iter().enumerate() {
         let cell = |j: usize| table.cell(i, first + j);
-        let pick = |l: &kam_score::texts::Label| if zh { l.zh.clone() } else { l.en.clone() };
-        if !card.errors.is_empty() {
-            assert_eq!(
-                number(cell(0)),
-                None,
-                "row {i}: no score with an unreadable cell"
-            );
-            assert!(
-                text(cell(6)).contains(&card.errors[0].text),
-                "row {i}: {}",
-                text(cell(6))
-            );
-            continue;
-        }
-        assert_eq!(number(cell(0)), card.score, "row {i}: score");
+        let rounded = card.score.map(|s| (s * 10.0).round() / 10.0);
+        assert_eq!(number(cell(0)), rounded, "row {i}: score");
+        let pick = |l: &kam_score::texts::Label| l.in_lang(lang).to_string();
         assert_eq!(
             text(cell(1)),
             card.tier.as_ref().map(pick).unwrap_or_default(),
             "row {i}: tier"
         );
-        let next = card.next_tier.as_ref();
-        assert_eq!(
-            text(cell(2)),
-            next.map(|n| pick(&n.tier)).unwrap_or_default()
-        );
-        assert_eq!(number(cell(3)), next.map(|n| n.gap));
-        assert_eq!(
-            text(cell(4)),
-            next.and_then(|n| n.moves.first())
-                .map(|m| pick(&m.text))
-                .unwrap_or_default()
-        );
-        assert_eq!(number(cell(5)), Some(card.coverage), "row {i}: coverage");
-        assert_eq!(
-            text(cell(6)),
-            card.reason.as_ref().map(pick).unwrap_or_default()
-        );
+        for e in &card.errors {
+            assert!(
+                text(cell(6)).contains(&e.text)
+                    && text(cell(6)).contains(lang.pick_text(&e.zh, &e.en)),
+                "row {i}: {}",
+                text(cell(6))
+            );
+            assert!(text(cell(7)).contains(e.code), "row {i}: {}", text(cell(7)));
+        }
+        let coverage = (card.coverage * 1000.0).round() / 1000.0;
+        assert_eq!(number(cell(5)), Some(coverage), "row {i}: coverage");
     }
 }
 
@@ -164,11 +131,11 @@ fn the_sample_csv_scores_as_the_library_does_and_its_bad_cells_exit_1() {
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         let err = stderr(&o);
         for e in &bad {
-            assert!(err.contains(&format!("error: {e}")), "{err}");
+            assert!(err.contains(&e.message(Lang::ZhCn)), "{err}");
         }
-        assert!(err.contains("row 19, column \"年采购额(万元)\""), "{err}");
+        assert!(err.contains("第 19 行，“年采购额(万元)”列"), "{err}");
         assert!(
-            err.contains(&format!("{} with unreadable cells", bad.len())),
+            err.contains(&format!("{} 行有无法识别的单元格", bad.len())),
             "{err}"
         );
         check_output(&out, &cards, true);
@@ -288,7 +255,9 @@ fn a_clean_file_exits_0_and_a_model_file_scores_as_its_preset() {
         ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains("4 rows with rfm: 3 scored, 0 without enough data, 0 with unreadable cells, 1 blank"),
+            stderr(&o).contains(
+                "4 行，模型 rfm：3 行已评分，0 行数据不足，0 行有无法识别的单元格，1 行空白"
+            ),
             "{}",
             stderr(&o)
         );
@@ -304,7 +273,7 @@ fn a_clean_file_exits_0_and_a_model_file_scores_as_its_preset() {
             scored,
             [0, 1, 3]
                 .iter()
-                .map(|&i| cards[i].score)
+                .map(|&i| cards[i].score.map(|s| (s * 10.0).round() / 10.0))
                 .collect::<Vec<_>>()
         );
     }
@@ -323,7 +292,7 @@ fn a_clean_file_exits_0_and_a_model_file_scores_as_its_preset() {
         .lines()
         .next()
         .unwrap()
-        .ends_with(",评分,等级,下一等级,差距,提升建议,数据覆盖,问题"));
+        .ends_with(",评分,等级,下一等级,差距,提升建议,数据覆盖,问题,问题代码,矩阵格,首要建议"));
     assert!(o.stderr.is_empty());
 }
 

@@ -1,6 +1,6 @@
 //! The strategy cases of tests/cases/grades-strategy.json (MODEL §4) run natively, through the
-//! same core calls the wasm exports make. tests/wasm_api.rs and tests/js/cases.test.mjs run the
-//! whole file through the wasm build; the grade cases are left to their own native tests.
+//! same core calls the wasm exports make. tests/grades_cases.rs runs the grade cases (§3);
+//! tests/wasm_api.rs and tests/js/cases.test.mjs run the whole file through the wasm build.
 
 use kam_score::row::{AccountRow, Cell};
 use kam_score::strategy::cadence::{cadence_from_text, CadenceOptions};

@@ -395,26 +395,18 @@ function fullPipeline(i) {
 
 function exportBytes(format, lang) {
   progress('exporting');
-  allSuggestions();
   const zh = lang === 'zh-CN';
-  const T = zh
-    ? ['得分', '价值分级', 'ABC分类', '吸引力字母', '矩阵格', '管道等级', '首要建议']
-    : ['Score', 'Value tier', 'ABC class', 'Attractiveness letter', 'Matrix cell', 'Pipeline grade', 'Top suggestion'];
+  // The crate writes its computed columns (score … top suggestion, the same as the
+  // command-line tool and SCORE_TABLE); the page adds what only it knows.
+  const T = zh ? ['吸引力字母', '管道等级'] : ['Attractiveness letter', 'Pipeline grade'];
   const pick = (l) => (l ? (zh ? l.zh : l.en) : null);
-  const cols = [
-    S.score,
-    Array.from(S.tier, (t) => pick(tierLabel(t))),
-    S.abc.slice(),
-    S.letter.slice(),
-    S.cell.slice(),
-    S.pipe.map((g) => (g ? g.code : null)),
-    S.top.map((a) => pick(a) || null),
-  ];
+  const cols = [S.letter.slice(), S.pipe.map((g) => (g ? g.code : null))];
   if (S.join) {
     T.push(...(zh ? ['仍在采购概率', '预期采购次数', '客户终身价值', '价值象限'] : ['P(alive)', 'Expected purchases', 'CLV', 'Value quadrant']));
     cols.push(S.join.pAlive, S.join.expected, S.join.clv, Array.from({ length: S.n }, (_, i) => pick(quadrantOf(i)) || null));
   }
-  const bytes = format === 'xlsx' ? sheet.exportXlsx(T, cols) : sheet.exportCsv(T, cols);
+  const options = { lang, model };
+  const bytes = format === 'xlsx' ? sheet.exportXlsx(options, T, cols) : sheet.exportCsv(options, T, cols);
   progress('done');
   return bytes;
 }

@@ -21,14 +21,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kam_score::model::presets::{preset, preset_names};
 use kam_score::model::{CompiledModel, Model};
+use kam_score::report::{computed_table, is_blank, ReportOptions};
 use kam_score::row::{AccountRow, Cell, CellError};
-use kam_score::score::batch::ListRanks;
-use kam_score::score::{score_row_ranked, NoRanks, Ranks, ScoreCard};
 use kam_score::sheets::{
     account_rows, export_csv, export_xlsx, read_table, ColumnOverrides, Computed, ExportOptions,
     ReadOptions, SheetChoice,
 };
-use kam_score::texts::Label;
+use kam_score::texts::{fill, text};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -102,6 +101,9 @@ struct ScoreArgs {
     /// No progress bar and no summary; errors are still reported.
     #[arg(short, long)]
     quiet: bool,
+    /// Write scores and gaps at full precision instead of one decimal, as shown.
+    #[arg(long)]
+    full_precision: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,10 +113,10 @@ enum Lang {
 }
 
 impl Lang {
-    fn pick(self, label: &Label) -> &str {
+    fn core(self) -> kam_score::texts::Lang {
         match self {
-            Lang::Zh => &label.zh,
-            Lang::En => &label.en,
+            Lang::Zh => kam_score::texts::Lang::ZhCn,
+            Lang::En => kam_score::texts::Lang::En,
         }
     }
 }
@@ -210,7 +212,7 @@ fn load_model(arg: &str) -> Result<Cow<'static, CompiledModel>, Failure> {
 fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "csv" | "txt" | "tsv" => Some(Format::Csv),
+        "csv" => Some(Format::Csv),
         "xlsx" => Some(Format::Xlsx),
         _ => None,
     }
@@ -259,82 +261,6 @@ fn output_of(args: &ScoreArgs) -> Result<Output, Failure> {
         ));
     }
     Ok(Output::File(path, format))
-}
-
-fn headers(lang: Lang) -> Vec<String> {
-    let names: [&str; 7] = match lang {
-        Lang::Zh => [
-            "评分",
-            "等级",
-            "下一等级",
-            "差距",
-            "提升建议",
-            "数据覆盖",
-            "问题",
-        ],
-        Lang::En => [
-            "Score",
-            "Tier",
-            "Next tier",
-            "Gap",
-            "How to reach it",
-            "Coverage",
-            "Problems",
-        ],
-    };
-    names.iter().map(|s| s.to_string()).collect()
-}
-
-fn errors_text(errors: &[CellError]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("{}: \"{}\" — {}", e.column, e.text, e.reason))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn text(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
-}
-
-/// The computed cells of one row, as the spreadsheet functions' SCORE_TABLE gives them: a row
-/// with an unreadable cell gets no score (and no tier), and the problems column names the cell.
-fn computed_row(card: &ScoreCard, lang: Lang) -> Vec<Cell> {
-    let unreadable = !card.errors.is_empty();
-    let score = match card.score {
-        Some(s) if !unreadable => Cell::Number(s),
-        _ => Cell::Empty,
-    };
-    let next = if unreadable {
-        None
-    } else {
-        card.next_tier.as_ref()
-    };
-    let problems = if unreadable {
-        errors_text(&card.errors)
-    } else {
-        card.reason
-            .as_ref()
-            .map(|r| lang.pick(r).to_string())
-            .unwrap_or_default()
-    };
-    vec![
-        score,
-        match (&card.tier, unreadable) {
-            (Some(t), false) => text(lang.pick(t)),
-            _ => Cell::Empty,
-        },
-        next.map_or(Cell::Empty, |n| text(lang.pick(&n.tier))),
-        next.map_or(Cell::Empty, |n| Cell::Number(n.gap)),
-        next.and_then(|n| n.moves.first())
-            .map_or(Cell::Empty, |m| text(lang.pick(&m.text))),
-        Cell::Number(card.coverage),
-        text(&problems),
-    ]
 }
 
 fn progress(rows: usize, quiet: bool) -> ProgressBar {
@@ -396,45 +322,38 @@ fn score(args: &ScoreArgs) -> Result<u8, Failure> {
         let mapped = read.columns.iter().filter(|c| c.matched.is_some()).count();
         if mapped == 0 {
             eprintln!(
-                "warning: no column header was recognised (the header row is row {}): no row can be scored",
-                table.header_row + 1
+                "{}",
+                fill(
+                    text(args.lang.core(), "cli.no_header"),
+                    &[("row", &(table.header_row + 1).to_string())]
+                )
             );
         }
     }
 
-    let ranks: Box<dyn Ranks> = if model.needs_list() {
-        Box::new(ListRanks::for_model(&model, &rows))
-    } else {
-        Box::new(NoRanks)
+    let report = ReportOptions {
+        lang: args.lang.core(),
+        full_precision: args.full_precision,
+        as_of: Some(as_of),
     };
     let bar = progress(rows.len(), args.quiet);
-    let mut computed = Vec::with_capacity(rows.len());
-    let mut errors: Vec<CellError> = Vec::new();
-    let mut scored = 0usize;
-    let mut unscored = 0usize;
-    let mut blank = 0usize;
-    for row in &rows {
-        let card = score_row_ranked(&model, row, ranks.as_ref());
-        if row.values().next().is_none() && row.errors.is_empty() {
-            blank += 1;
-            computed.push(Vec::new());
-        } else {
-            if card.errors.is_empty() && card.score.is_some() {
-                scored += 1;
-            } else if card.errors.is_empty() {
-                unscored += 1;
-            }
-            errors.extend(card.errors.iter().cloned());
-            computed.push(computed_row(&card, args.lang));
-        }
-        bar.inc(1);
-    }
+    let table_out = computed_table(&model, &rows, &report);
     bar.finish_and_clear();
-
-    let names = headers(args.lang);
+    let mut errors: Vec<&CellError> = Vec::new();
+    let (mut scored, mut unscored, mut blank) = (0usize, 0usize, 0usize);
+    for (row, cells) in rows.iter().zip(&table_out.rows) {
+        if is_blank(row) {
+            blank += 1;
+        } else if matches!(cells.first(), Some(Cell::Number(_))) {
+            scored += 1;
+        } else {
+            unscored += 1;
+        }
+        errors.extend(row.errors.iter());
+    }
     let cells = Computed {
-        headers: &names,
-        rows: &computed,
+        headers: &table_out.headers,
+        rows: &table_out.rows,
     };
     let export = ExportOptions::default();
     let (bytes, format) = match &output {
@@ -463,7 +382,7 @@ fn score(args: &ScoreArgs) -> Result<u8, Failure> {
     };
 
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!("{}", e.message(args.lang.core()));
     }
     let bad_rows = rows.iter().filter(|r| !r.errors.is_empty()).count();
     if !args.quiet {
@@ -472,13 +391,27 @@ fn score(args: &ScoreArgs) -> Result<u8, Failure> {
         } else {
             "CSV"
         };
+        let lang = args.lang.core();
         eprintln!(
-            "kam-score: {} rows with {}: {scored} scored, {unscored} without enough data, {bad_rows} with unreadable cells, {blank} blank → {written} ({kind})",
-            rows.len(),
-            model.model.name,
+            "{}",
+            fill(
+                text(lang, "cli.summary"),
+                &[
+                    ("rows", &rows.len().to_string()),
+                    ("model", &model.model.name),
+                    ("scored", &scored.to_string()),
+                    ("unscored", &unscored.to_string()),
+                    ("bad", &bad_rows.to_string()),
+                    ("blank", &blank.to_string()),
+                    ("written", &written),
+                    ("kind", kind),
+                ],
+            )
         );
     }
-    Ok(if errors.is_empty() {
+    // 0 only when every row was read and scored (MODEL §2's rule scores a row without its
+    // unreadable cell, but the user must still look at it).
+    Ok(if errors.is_empty() && unscored == 0 {
         exit::OK
     } else {
         exit::CELL_ERRORS

@@ -65,8 +65,8 @@ impl AbcClass {
         Label::new("abc", self.code())
     }
 
-    /// What the texts set as the aim for the class: every A very satisfied, every B
-    /// satisfied, C raised gradually.
+    /// What the texts set as the aim for the class [S, 004]: every A account very satisfied,
+    /// every B account satisfied, *some* C accounts gradually more satisfied (MODEL §3.2).
     pub fn aim(self) -> Label {
         Label::new("abc_aim", self.code())
     }
@@ -175,6 +175,9 @@ pub struct AbcClassSummary {
     pub value: f64,
     /// `value` as a share of the total; `None` when the total is not positive.
     pub share: Option<f64>,
+    /// What the texts aim at for the class [S, 004]: every A account very satisfied, every B
+    /// account satisfied, some C accounts gradually more satisfied.
+    pub aim: Label,
 }
 
 /// The classes of a list, in input order, with the concentration check.
@@ -256,6 +259,7 @@ pub fn abc_classes(values: &[f64], options: &AbcOptions) -> Result<AbcResult, Ab
                 count: n,
                 value,
                 share: (total > 0.0).then(|| value / total),
+                aim: class.aim(),
             }
         })
         .collect();
@@ -312,6 +316,7 @@ pub fn abc_classes_for_rows(
     match field.kind() {
         FieldKind::Money
         | FieldKind::Number
+        | FieldKind::Count
         | FieldKind::Ratio
         | FieldKind::Days
         | FieldKind::Years
@@ -610,6 +615,28 @@ mod tests {
         assert_eq!(json["classes"], serde_json::json!([null, "A", "C"]));
         assert!(json.get("concentrationTop").is_some());
         assert_eq!(json["summary"][1]["code"], "B");
+        assert_eq!(json["summary"][2]["aim"]["code"], "C");
+    }
+
+    #[test]
+    fn each_class_carries_the_aim_the_texts_set() {
+        // MODEL §3.2 (edition 2): every A account very satisfied, every B account satisfied,
+        // *some* C accounts gradually more satisfied [S, 004].
+        let result = abc_classes(&[3.0, 2.0, 1.0], &AbcOptions::default()).unwrap();
+        let aims: Vec<(&str, &str)> = result
+            .summary
+            .iter()
+            .map(|s| (s.aim.code.as_str(), s.aim.zh.as_str()))
+            .collect();
+        assert_eq!(
+            aims,
+            vec![
+                ("A", "让每一个A类客户都非常满意"),
+                ("B", "让每一个B类客户都满意"),
+                ("C", "让部分C类客户逐步提高满意度"),
+            ]
+        );
+        assert!(result.summary[2].aim.en.starts_with("Some C"));
     }
 
     #[test]

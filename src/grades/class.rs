@@ -1,6 +1,7 @@
-//! Account class (MODEL §3.3): key, ordinary, prospect or suspect, decided from the row's
-//! facts, with the facts that decided it; and the key-account qualification (the five
-//! elements and the three checks).
+//! Account class (MODEL §3.3): key (重点客户), ordinary (普通客户), prospect (目标客户) or
+//! suspect (潜在客户), decided from the row's facts, with the facts that decided it. The
+//! key-account qualification (the five elements and the three checks) is in
+//! [`crate::grades::qualification`].
 //!
 //! The rules [D], in order:
 //!
@@ -8,21 +9,36 @@
 //!    `annual_purchase` above zero (they bought from us in the last 12 months) makes the
 //!    account a customer; otherwise it is not taken for one. An explicit `is_customer = no`
 //!    wins over a purchase figure: the person who wrote it knows why.
-//! 2. **A customer is `key`** when at least one weight holds — revenue share at or above
+//! 2. **A customer weighs as key** when at least one weight holds — revenue share at or above
 //!    [`ClassOptions::key_revenue_share`]; annual purchase at or above
 //!    [`ClassOptions::key_annual_purchase`] (when set); potential purchase at or above
 //!    [`ClassOptions::key_potential_purchase`] (when set); or the key-account qualification
-//!    passes — **and** none of the three checks (fits our product, buys centrally, buys
-//!    continuously) is recorded as failed: the texts say those checks decide whether a big
-//!    organisation is *our* key account. Otherwise the customer is `ordinary`.
-//! 3. **A non-customer is `suspect`** when it buys from a competitor (the texts put those
-//!    with the suspects: their potential for us is hard to judge), **`prospect`** when it
-//!    needs our kind of product and we are in contact, and `suspect` otherwise (potential
-//!    hard to judge, including when nothing is recorded).
+//!    passes.
+//! 3. **Volume alone does not make a key account** [S, 001: 「销售额很高,而毛利率很低,这不是
+//!    我们所需要的大客户」]: the margin must be at or above the bar — the list's median margin
+//!    when a list is graded ([`account_classes`]), [`ClassOptions::key_min_margin`] (10 %)
+//!    for a single row. A customer with the weight of a key account and a thin margin is
+//!    `ordinary`, with the reason `thin_margin` ("large but thin-margin"). The margin is
+//!    `gross_margin`, else `profit / annual_purchase`. A margin not recorded does not block
+//!    the key class [D] (the reason `margin_unknown` says it was not checked) unless
+//!    [`ClassOptions::unknown_margin_blocks_key`] is set.
+//! 4. **None of the three checks** (fits our product, buys centrally, buys continuously) may
+//!    be recorded as failed: the texts say those checks decide whether a big organisation is
+//!    *our* key account. Otherwise the customer is `ordinary`.
+//! 5. **A non-customer is `suspect`** (潜在客户) when it buys from a competitor (the texts put
+//!    those with the suspects: their potential for us is hard to judge), **`prospect`**
+//!    (目标客户: likelier to become a customer than a 潜在客户) when it needs our kind of product
+//!    and we are in contact, and `suspect` otherwise (potential hard to judge, including when
+//!    nothing is recorded).
 
-use crate::grades::percent;
+pub use crate::grades::qualification::{
+    key_account_qualification, CheckStatus, KeyAccountQualification, QualificationItem, Verdict,
+    KEY_ACCOUNT_CHECKS, KEY_ACCOUNT_ELEMENTS,
+};
+
+use crate::grades::{label_per_lang, percent};
 use crate::row::{format_number, AccountRow};
-use crate::texts::Label;
+use crate::texts::{text, Label};
 use serde::{Deserialize, Serialize};
 
 /// An account class.
@@ -33,9 +49,9 @@ pub enum AccountClass {
     Key,
     /// 普通客户
     Ordinary,
-    /// 潜在客户
+    /// 目标客户: not yet a customer, needs our kind of product, in contact.
     Prospect,
-    /// 待评估客户
+    /// 潜在客户: potential hard to judge, or buying from a competitor.
     Suspect,
 }
 
@@ -62,6 +78,14 @@ impl AccountClass {
     }
 }
 
+/// The four classes' codes and names, in order: 重点客户, 普通客户, 目标客户, 潜在客户.
+pub fn account_class_labels() -> Vec<Label> {
+    AccountClass::ALL
+        .into_iter()
+        .map(AccountClass::label)
+        .collect()
+}
+
 /// Thresholds of the account class. Defaults [D]:
 /// - `key_revenue_share` = 0.05: an account bringing 5 % or more of our revenue is "a
 ///   large part of current revenue" (with the usual 80/20 spread, the top 10 % of accounts
@@ -69,16 +93,23 @@ impl AccountClass {
 ///   soon);
 /// - `key_annual_purchase` = none, `key_potential_purchase` = none: money thresholds depend
 ///   on the business, so they apply only when set (in the same currency unit as the data);
+/// - `key_min_margin` = 0.10: the margin bar for a single row (MODEL §3.3);
+/// - `margin_from_list` = true: a list graded with [`account_classes`] takes its median
+///   margin as the bar instead (false: `key_min_margin` for lists too);
+/// - `unknown_margin_blocks_key` = false: a margin not recorded is not checked;
 /// - `long_relationship_years` = 3: from three years a relationship is "long and stable";
 ///   it is reported as a supporting reason for a key account, not a deciding one.
 ///
-/// JSON: `{ "keyRevenueShare": 0.05, "keyAnnualPurchase": 1000000, ... }`, all optional.
+/// JSON: `{ "keyRevenueShare": 0.05, "keyMinMargin": 0.1, ... }`, all optional.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ClassOptions {
     pub key_revenue_share: f64,
     pub key_annual_purchase: Option<f64>,
     pub key_potential_purchase: Option<f64>,
+    pub key_min_margin: f64,
+    pub margin_from_list: bool,
+    pub unknown_margin_blocks_key: bool,
     pub long_relationship_years: f64,
 }
 
@@ -88,6 +119,9 @@ impl Default for ClassOptions {
             key_revenue_share: 0.05,
             key_annual_purchase: None,
             key_potential_purchase: None,
+            key_min_margin: 0.10,
+            margin_from_list: true,
+            unknown_margin_blocks_key: false,
             long_relationship_years: 3.0,
         }
     }
@@ -98,17 +132,23 @@ impl Default for ClassOptions {
 pub enum ClassOptionsError {
     #[error("keyRevenueShare {0} is outside (0, 1]")]
     RevenueShareOutOfRange(f64),
+    #[error("keyMinMargin {0} is not a finite share below 1")]
+    MarginOutOfRange(f64),
     #[error("{name} {value} must be a finite number not below zero")]
     NotANonNegativeNumber { name: &'static str, value: f64 },
 }
 
 impl ClassOptions {
-    /// The share lies in (0, 1]; money and years are finite and not negative.
+    /// The share lies in (0, 1]; the margin is finite and below 1; money and years are
+    /// finite and not negative.
     pub fn validate(&self) -> Result<(), ClassOptionsError> {
         if !(self.key_revenue_share > 0.0 && self.key_revenue_share <= 1.0) {
             return Err(ClassOptionsError::RevenueShareOutOfRange(
                 self.key_revenue_share,
             ));
+        }
+        if !(self.key_min_margin.is_finite() && self.key_min_margin < 1.0) {
+            return Err(ClassOptionsError::MarginOutOfRange(self.key_min_margin));
         }
         let amounts = [
             ("keyAnnualPurchase", self.key_annual_purchase),
@@ -144,6 +184,25 @@ impl AccountClassResult {
     }
 }
 
+/// The classes of a list, with the margin bar they were graded against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountClasses {
+    /// One per row, in order.
+    pub classes: Vec<AccountClassResult>,
+    /// The margin a key account needs: the list's median, or `key_min_margin`.
+    pub margin_bar: f64,
+    /// The median margin of the rows that record one; `None` when none does.
+    pub median_margin: Option<f64>,
+}
+
+/// The margin bar and what it is, for the reasons.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct MarginBar {
+    value: f64,
+    from_list: bool,
+}
+
 fn reason(code: &str) -> Label {
     Label::new("class_reason", code)
 }
@@ -152,12 +211,71 @@ fn reason_with(code: &str, args: &[(&str, &str)]) -> Label {
     Label::with_args("class_reason", code, args)
 }
 
-/// The class of an account row (see the module notes for the rules).
+/// The row's margin: `gross_margin`, else `profit / annual_purchase` (purchase above zero).
+pub fn row_margin(row: &AccountRow) -> Option<f64> {
+    row.number("gross_margin")
+        .filter(|m| m.is_finite())
+        .or_else(|| {
+            let (profit, purchase) = (row.number("profit")?, row.number("annual_purchase")?);
+            (purchase > 0.0 && profit.is_finite()).then(|| profit / purchase)
+        })
+}
+
+/// The median of the finite values; `None` for none.
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.retain(|v| v.is_finite());
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    })
+}
+
+/// The class of one account row (see the module notes for the rules); the margin bar is
+/// `key_min_margin`.
 pub fn account_class(
     row: &AccountRow,
     options: &ClassOptions,
 ) -> Result<AccountClassResult, ClassOptionsError> {
     options.validate()?;
+    let bar = MarginBar {
+        value: options.key_min_margin,
+        from_list: false,
+    };
+    Ok(classify(row, options, bar))
+}
+
+/// The classes of a list: the margin bar is the list's median margin (when
+/// `margin_from_list` and at least one row records a margin), else `key_min_margin`.
+pub fn account_classes(
+    rows: &[AccountRow],
+    options: &ClassOptions,
+) -> Result<AccountClasses, ClassOptionsError> {
+    options.validate()?;
+    let median_margin = median(rows.iter().filter_map(row_margin).collect());
+    let bar = match (options.margin_from_list, median_margin) {
+        (true, Some(value)) => MarginBar {
+            value,
+            from_list: true,
+        },
+        _ => MarginBar {
+            value: options.key_min_margin,
+            from_list: false,
+        },
+    };
+    Ok(AccountClasses {
+        classes: rows.iter().map(|r| classify(r, options, bar)).collect(),
+        margin_bar: bar.value,
+        median_margin,
+    })
+}
+
+fn classify(row: &AccountRow, options: &ClassOptions, bar: MarginBar) -> AccountClassResult {
     let purchase = row.number("annual_purchase");
     let (is_customer, customer_reason) = match (row.flag("is_customer"), purchase) {
         (Some(true), _) => (true, reason("is_customer")),
@@ -172,18 +290,47 @@ pub fn account_class(
         (None, _) => (false, reason("not_known_customer")),
     };
     let (class, mut reasons) = if is_customer {
-        customer_class(row, options)
+        customer_class(row, options, bar)
     } else {
         non_customer_class(row)
     };
     reasons.insert(0, customer_reason);
-    Ok(AccountClassResult {
+    AccountClassResult {
         label: class.label(),
         reasons,
-    })
+    }
 }
 
-fn customer_class(row: &AccountRow, options: &ClassOptions) -> (AccountClass, Vec<Label>) {
+/// The margin check for an account with the weight of a key account: `Ok` with the
+/// supporting reason, `Err` with the blocking one.
+fn margin_check(row: &AccountRow, options: &ClassOptions, bar: MarginBar) -> Result<Label, Label> {
+    let basis_key = if bar.from_list {
+        "class_margin_basis.list"
+    } else {
+        "class_margin_basis.row"
+    };
+    let with_margin = |code: &str, margin: Option<f64>| {
+        label_per_lang("class_reason", code, |lang| {
+            vec![
+                ("margin", margin.map(percent).unwrap_or_default()),
+                ("threshold", percent(bar.value)),
+                ("basis", text(lang, basis_key).to_string()),
+            ]
+        })
+    };
+    match row_margin(row) {
+        Some(m) if m >= bar.value => Ok(with_margin("healthy_margin", Some(m))),
+        Some(m) => Err(with_margin("thin_margin", Some(m))),
+        None if options.unknown_margin_blocks_key => Err(with_margin("margin_required", None)),
+        None => Ok(with_margin("margin_unknown", None)),
+    }
+}
+
+fn customer_class(
+    row: &AccountRow,
+    options: &ClassOptions,
+    bar: MarginBar,
+) -> (AccountClass, Vec<Label>) {
     let share = row.number("revenue_share");
     let threshold = percent(options.key_revenue_share);
     let mut weights = Vec::new();
@@ -219,42 +366,48 @@ fn customer_class(row: &AccountRow, options: &ClassOptions) -> (AccountClass, Ve
         .iter()
         .filter(|c| c.status == CheckStatus::NotMet)
         .map(|c| {
-            crate::grades::label_per_lang("class_reason", "check_failed", |lang| {
+            label_per_lang("class_reason", "check_failed", |lang| {
                 vec![("check", c.label.in_lang(lang).to_string())]
             })
         })
         .collect();
 
-    if !weights.is_empty() && failed_checks.is_empty() {
-        let mut reasons = weights;
-        if let Some(years) = row
-            .number("relationship_years")
-            .filter(|y| *y >= options.long_relationship_years)
-        {
-            reasons.push(reason_with(
-                "long_relationship",
-                &[("years", &format_number(years))],
-            ));
-        }
-        return (AccountClass::Key, reasons);
+    if weights.is_empty() {
+        let size = match share {
+            Some(share) => reason_with(
+                "small_revenue_share",
+                &[("share", &percent(share)), ("threshold", &threshold)],
+            ),
+            None => reason("revenue_share_unknown"),
+        };
+        let promotion = reason_with("promote_when", &[("threshold", &threshold)]);
+        return (AccountClass::Ordinary, vec![size, promotion]);
     }
 
-    if !weights.is_empty() {
-        // It has the weight of a key account but fails one of the checks that make a big
-        // organisation *our* key account: say both.
-        let mut reasons = weights;
-        reasons.extend(failed_checks);
-        return (AccountClass::Ordinary, reasons);
+    let margin = margin_check(row, options, bar);
+    let mut reasons = weights;
+    match (margin, failed_checks.is_empty()) {
+        (Ok(supporting), true) => {
+            reasons.push(supporting);
+            if let Some(years) = row
+                .number("relationship_years")
+                .filter(|y| *y >= options.long_relationship_years)
+            {
+                reasons.push(reason_with(
+                    "long_relationship",
+                    &[("years", &format_number(years))],
+                ));
+            }
+            (AccountClass::Key, reasons)
+        }
+        // The weight of a key account without the margin, or failing a check that makes a
+        // big organisation *our* key account: say both.
+        (margin, _) => {
+            reasons.extend(margin.err());
+            reasons.extend(failed_checks);
+            (AccountClass::Ordinary, reasons)
+        }
     }
-    let size = match share {
-        Some(share) => reason_with(
-            "small_revenue_share",
-            &[("share", &percent(share)), ("threshold", &threshold)],
-        ),
-        None => reason("revenue_share_unknown"),
-    };
-    let promotion = reason_with("promote_when", &[("threshold", &threshold)]);
-    (AccountClass::Ordinary, vec![size, promotion])
 }
 
 fn non_customer_class(row: &AccountRow) -> (AccountClass, Vec<Label>) {
@@ -279,157 +432,6 @@ fn non_customer_class(row: &AccountRow) -> (AccountClass, Vec<Label>) {
         Some(false) | None => reason("not_in_contact"),
     };
     (AccountClass::Suspect, vec![need, contact])
-}
-
-/// Whether one of the three checks holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckStatus {
-    Met,
-    NotMet,
-    Unknown,
-}
-
-impl CheckStatus {
-    fn of(flag: Option<bool>) -> CheckStatus {
-        match flag {
-            Some(true) => CheckStatus::Met,
-            Some(false) => CheckStatus::NotMet,
-            None => CheckStatus::Unknown,
-        }
-    }
-}
-
-/// One element or check of the qualification, with its status. `code` is the field key.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QualificationItem {
-    #[serde(flatten)]
-    pub label: Label,
-    pub status: CheckStatus,
-}
-
-/// The verdict of the key-account qualification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// At least one element and all three checks met.
-    Qualified,
-    /// A check is recorded as failed, or all five elements are recorded as absent.
-    NotQualified,
-    /// Nothing fails, but an element or a check is not recorded yet.
-    Unclear,
-}
-
-impl Verdict {
-    pub fn code(self) -> &'static str {
-        match self {
-            Verdict::Qualified => "qualified",
-            Verdict::NotQualified => "not_qualified",
-            Verdict::Unclear => "unclear",
-        }
-    }
-}
-
-/// The key-account qualification of §3.3.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct KeyAccountQualification {
-    pub qualifies: bool,
-    /// `qualified`, `not_qualified` or `unclear`, with its text.
-    pub verdict: Label,
-    /// The elements met (at least one of the five is needed); codes are field keys.
-    pub elements_met: Vec<Label>,
-    /// All five elements with their status.
-    pub elements: Vec<QualificationItem>,
-    /// The three checks with their status.
-    pub checks: Vec<QualificationItem>,
-    /// Why, in words.
-    pub reasons: Vec<Label>,
-}
-
-/// The five elements, of which a key account meets at least one.
-pub const KEY_ACCOUNT_ELEMENTS: [&str; 5] = [
-    "ka_long_contract",
-    "ka_strategic_project",
-    "ka_image",
-    "ka_innovation",
-    "ka_market_growth",
-];
-
-/// The three checks that decide whether a big organisation is *our* key account.
-pub const KEY_ACCOUNT_CHECKS: [&str; 3] =
-    ["fits_our_product", "buys_centrally", "buys_continuously"];
-
-/// Whether the row qualifies as our key account: at least one of the five elements, and all
-/// three checks met. A fact not recorded is unknown: it never counts as met, and it makes
-/// the verdict `unclear` rather than `not_qualified` when nothing else fails.
-pub fn key_account_qualification(row: &AccountRow) -> KeyAccountQualification {
-    let item = |namespace: &str, key: &str| QualificationItem {
-        label: Label::new(namespace, key),
-        status: CheckStatus::of(row.flag(key)),
-    };
-    let elements: Vec<QualificationItem> = KEY_ACCOUNT_ELEMENTS
-        .iter()
-        .map(|key| item("ka_element", key))
-        .collect();
-    let checks: Vec<QualificationItem> = KEY_ACCOUNT_CHECKS
-        .iter()
-        .map(|key| item("ka_check", key))
-        .collect();
-    let elements_met: Vec<Label> = elements
-        .iter()
-        .filter(|e| e.status == CheckStatus::Met)
-        .map(|e| e.label.clone())
-        .collect();
-    let all_checks_met = checks.iter().all(|c| c.status == CheckStatus::Met);
-    let any_check_failed = checks.iter().any(|c| c.status == CheckStatus::NotMet);
-    let no_element_possible = elements.iter().all(|e| e.status == CheckStatus::NotMet);
-
-    let verdict = if !elements_met.is_empty() && all_checks_met {
-        Verdict::Qualified
-    } else if any_check_failed || no_element_possible {
-        Verdict::NotQualified
-    } else {
-        Verdict::Unclear
-    };
-
-    let ka_reason = |code: &str, name: &Label| {
-        crate::grades::label_per_lang("ka_reason", code, |lang| {
-            vec![("name", name.in_lang(lang).to_string())]
-        })
-    };
-    let mut reasons: Vec<Label> = elements_met
-        .iter()
-        .map(|e| ka_reason("element_met", e))
-        .collect();
-    if elements_met.is_empty() {
-        reasons.push(Label::new(
-            "ka_reason",
-            if no_element_possible {
-                "no_element"
-            } else {
-                "no_element_recorded"
-            },
-        ));
-    }
-    for check in &checks {
-        let code = match check.status {
-            CheckStatus::Met => "check_met",
-            CheckStatus::NotMet => "check_not_met",
-            CheckStatus::Unknown => "check_unknown",
-        };
-        reasons.push(ka_reason(code, &check.label));
-    }
-
-    KeyAccountQualification {
-        qualifies: verdict == Verdict::Qualified,
-        verdict: Label::new("ka", verdict.code()),
-        elements_met,
-        elements,
-        checks,
-        reasons,
-    }
 }
 
 #[cfg(test)]
@@ -479,14 +481,14 @@ mod tests {
                 vec![yes("is_customer"), num("revenue_share", 0.12)],
                 &defaults,
                 "key",
-                vec!["is_customer", "large_revenue_share"],
+                vec!["is_customer", "large_revenue_share", "margin_unknown"],
             ),
             // exactly at the threshold is key
             (
                 vec![yes("is_customer"), num("revenue_share", 0.05)],
                 &defaults,
                 "key",
-                vec!["is_customer", "large_revenue_share"],
+                vec!["is_customer", "large_revenue_share", "margin_unknown"],
             ),
             (
                 vec![
@@ -496,7 +498,12 @@ mod tests {
                 ],
                 &defaults,
                 "key",
-                vec!["is_customer", "large_revenue_share", "long_relationship"],
+                vec![
+                    "is_customer",
+                    "large_revenue_share",
+                    "margin_unknown",
+                    "long_relationship",
+                ],
             ),
             (
                 vec![yes("is_customer"), num("revenue_share", 0.049)],
@@ -532,20 +539,20 @@ mod tests {
                 ],
                 &with_money,
                 "key",
-                vec!["customer_by_purchase", "large_purchase"],
+                vec!["customer_by_purchase", "large_purchase", "margin_unknown"],
             ),
             (
                 vec![yes("is_customer"), num("potential_purchase", 5_000_000.0)],
                 &with_money,
                 "key",
-                vec!["is_customer", "large_potential"],
+                vec!["is_customer", "large_potential", "margin_unknown"],
             ),
             // the qualification makes a key account on its own
             (
                 all_checks.clone(),
                 &defaults,
                 "key",
-                vec!["is_customer", "qualified_key_account"],
+                vec!["is_customer", "qualified_key_account", "margin_unknown"],
             ),
             // a failed check blocks key despite the revenue share
             (
@@ -676,6 +683,14 @@ mod tests {
                 long_relationship_years: f64::NAN,
                 ..ClassOptions::default()
             },
+            ClassOptions {
+                key_min_margin: 1.0,
+                ..ClassOptions::default()
+            },
+            ClassOptions {
+                key_min_margin: f64::NAN,
+                ..ClassOptions::default()
+            },
         ];
         for options in bad {
             assert!(
@@ -692,101 +707,156 @@ mod tests {
     }
 
     #[test]
-    fn key_account_qualification_table() {
-        use CheckStatus::{Met, NotMet, Unknown};
-        let three = || CHECKS_MET.iter().map(|k| yes(k)).collect::<Vec<_>>();
-        let mut one_element = three();
-        one_element.push(yes("ka_image"));
-        let mut two_elements = one_element.clone();
-        two_elements.push(yes("ka_long_contract"));
-        let mut failed_check = one_element.clone();
-        failed_check[1] = no("buys_centrally");
-        let mut unknown_check = one_element.clone();
-        unknown_check.remove(2);
-        let mut no_element: Vec<(&str, Value)> =
-            KEY_ACCOUNT_ELEMENTS.iter().map(|k| no(k)).collect();
-        no_element.extend(three());
-        // (facts, qualifies, verdict, elements met, check statuses)
+    fn a_key_account_needs_volume_and_margin() {
+        // MODEL §3.3 (edition 2): 「销售额很高,而毛利率很低,这不是我们所需要的大客户…毛利率高,但
+        // 销售额低也不算是」 — the key class needs a large share *and* a margin at or above
+        // 10 % for a single row.
+        let big = |extra: Vec<(&'static str, Value)>| {
+            let mut facts = vec![yes("is_customer"), num("revenue_share", 0.2)];
+            facts.extend(extra);
+            facts
+        };
+        let strict = ClassOptions {
+            unknown_margin_blocks_key: true,
+            ..ClassOptions::default()
+        };
+        let fifteen = ClassOptions {
+            key_min_margin: 0.15,
+            ..ClassOptions::default()
+        };
+        let defaults = ClassOptions::default();
+        // (facts, options, class, reason codes)
         #[allow(clippy::type_complexity)]
-        let cases: Vec<(Vec<(&str, Value)>, bool, &str, Vec<&str>, [CheckStatus; 3])> = vec![
+        let cases: Vec<(Vec<(&str, Value)>, &ClassOptions, &str, Vec<&str>)> = vec![
             (
-                one_element,
-                true,
-                "qualified",
-                vec!["ka_image"],
-                [Met, Met, Met],
+                big(vec![num("gross_margin", 0.02)]),
+                &defaults,
+                "ordinary",
+                vec!["is_customer", "large_revenue_share", "thin_margin"],
             ),
             (
-                two_elements,
-                true,
-                "qualified",
-                vec!["ka_long_contract", "ka_image"],
-                [Met, Met, Met],
-            ),
-            // all checks but no element recorded: unclear
-            (three(), false, "unclear", vec![], [Met, Met, Met]),
-            // all five elements recorded absent: not qualified
-            (no_element, false, "not_qualified", vec![], [Met, Met, Met]),
-            (
-                failed_check,
-                false,
-                "not_qualified",
-                vec!["ka_image"],
-                [Met, NotMet, Met],
+                big(vec![num("gross_margin", 0.10)]),
+                &defaults,
+                "key",
+                vec!["is_customer", "large_revenue_share", "healthy_margin"],
             ),
             (
-                unknown_check,
-                false,
-                "unclear",
-                vec!["ka_image"],
-                [Met, Met, Unknown],
+                big(vec![num("gross_margin", 0.12)]),
+                &fifteen,
+                "ordinary",
+                vec!["is_customer", "large_revenue_share", "thin_margin"],
+            ),
+            // margin from profit / purchase when gross_margin is not recorded: 3 / 100
+            (
+                big(vec![num("annual_purchase", 100.0), num("profit", 3.0)]),
+                &defaults,
+                "ordinary",
+                vec!["is_customer", "large_revenue_share", "thin_margin"],
             ),
             (
-                vec![],
-                false,
-                "unclear",
-                vec![],
-                [Unknown, Unknown, Unknown],
+                big(vec![]),
+                &strict,
+                "ordinary",
+                vec!["is_customer", "large_revenue_share", "margin_required"],
+            ),
+            // high margin, low sales: not key either
+            (
+                vec![
+                    yes("is_customer"),
+                    num("revenue_share", 0.01),
+                    num("gross_margin", 0.6),
+                ],
+                &defaults,
+                "ordinary",
+                vec!["is_customer", "small_revenue_share", "promote_when"],
+            ),
+            // thin margin and a failed check: both said
+            (
+                big(vec![num("gross_margin", 0.01), no("buys_centrally")]),
+                &defaults,
+                "ordinary",
+                vec![
+                    "is_customer",
+                    "large_revenue_share",
+                    "thin_margin",
+                    "check_failed",
+                ],
             ),
         ];
-        for (facts, qualifies, verdict, met, statuses) in cases {
-            let got = key_account_qualification(&row(&facts));
-            assert_eq!(got.qualifies, qualifies, "{facts:?}");
-            assert_eq!(got.verdict.code, verdict, "{facts:?}");
-            assert_eq!(codes(&got.elements_met), met, "{facts:?}");
-            let got_statuses: Vec<CheckStatus> = got.checks.iter().map(|c| c.status).collect();
-            assert_eq!(got_statuses, statuses.to_vec(), "{facts:?}");
-            assert_eq!(got.elements.len(), 5);
-            // one reason per element met (or one saying none), one per check
-            assert_eq!(got.reasons.len(), met.len().max(1) + 3, "{facts:?}");
+        for (facts, options, want, want_reasons) in cases {
+            let got = account_class(&row(&facts), options).unwrap();
+            assert_eq!(got.label.code, want, "{facts:?}");
+            assert_eq!(codes(&got.reasons), want_reasons, "{facts:?}");
         }
+        let got = account_class(&row(&big(vec![num("gross_margin", 0.02)])), &defaults).unwrap();
+        let thin = &got.reasons[2];
+        assert!(
+            thin.zh.contains("2%") && thin.zh.contains("10%"),
+            "{}",
+            thin.zh
+        );
+        assert!(thin.en.contains("thin"), "{}", thin.en);
     }
 
     #[test]
-    fn qualification_reasons_name_the_facts() {
-        let got = key_account_qualification(&row(&[
-            yes("ka_innovation"),
-            yes("fits_our_product"),
-            no("buys_continuously"),
-        ]));
-        let r = codes(&got.reasons);
+    fn a_list_is_graded_against_its_median_margin() {
+        // MODEL §3.3: at or above the list's median margin when a list is graded.
+        let rows: Vec<AccountRow> = [0.30, 0.20, 0.12, 0.05]
+            .iter()
+            .map(|m| {
+                row(&[
+                    yes("is_customer"),
+                    num("revenue_share", 0.2),
+                    num("gross_margin", *m),
+                ])
+            })
+            .chain([row(&[yes("is_customer"), num("revenue_share", 0.2)])])
+            .collect();
+        let got = account_classes(&rows, &ClassOptions::default()).unwrap();
+        // median of 30 %, 20 %, 12 %, 5 % = 16 %
+        assert!((got.margin_bar - 0.16).abs() < 1e-12, "{}", got.margin_bar);
+        assert_eq!(got.median_margin, Some(got.margin_bar));
+        let classes: Vec<&str> = got.classes.iter().map(|c| c.label.code.as_str()).collect();
+        assert_eq!(classes, vec!["key", "key", "ordinary", "ordinary", "key"]);
+        assert!(
+            got.classes[2].reasons[2].zh.contains("中位数"),
+            "{}",
+            got.classes[2].reasons[2].zh
+        );
+        assert!(got.classes[2].reasons[2].en.contains("median"));
+        // the single-row bar when told so, or when no row records a margin
+        let fixed = ClassOptions {
+            margin_from_list: false,
+            ..ClassOptions::default()
+        };
+        let got = account_classes(&rows, &fixed).unwrap();
+        assert_eq!(got.margin_bar, 0.10);
+        let classes: Vec<&str> = got.classes.iter().map(|c| c.label.code.as_str()).collect();
+        assert_eq!(classes, vec!["key", "key", "key", "ordinary", "key"]);
+        let none = account_classes(&rows[4..], &ClassOptions::default()).unwrap();
+        assert_eq!((none.margin_bar, none.median_margin), (0.10, None));
+        assert!(account_classes(&[], &ClassOptions::default())
+            .unwrap()
+            .classes
+            .is_empty());
+    }
+
+    #[test]
+    fn class_labels_follow_the_source() {
+        // MODEL §3.3: 目标客户 is the prospect, 潜在客户 the suspect (002).
+        let labels = account_class_labels();
+        let got: Vec<(&str, &str, &str)> = labels
+            .iter()
+            .map(|l| (l.code.as_str(), l.zh.as_str(), l.en.as_str()))
+            .collect();
         assert_eq!(
-            r,
-            vec!["element_met", "check_met", "check_unknown", "check_not_met"]
+            got,
+            vec![
+                ("key", "重点客户", "Key account"),
+                ("ordinary", "普通客户", "Ordinary account"),
+                ("prospect", "目标客户", "Prospect"),
+                ("suspect", "潜在客户", "Suspect"),
+            ]
         );
-        assert!(
-            got.reasons[3].zh.contains("持续采购"),
-            "{}",
-            got.reasons[3].zh
-        );
-        assert!(
-            got.reasons[0].en.contains("innovat"),
-            "{}",
-            got.reasons[0].en
-        );
-        let json = serde_json::to_value(&got).unwrap();
-        assert_eq!(json["checks"][2]["status"], "not_met");
-        assert_eq!(json["checks"][2]["code"], "buys_continuously");
-        assert_eq!(json["elementsMet"][0]["code"], "ka_innovation");
     }
 }

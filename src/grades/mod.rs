@@ -5,7 +5,10 @@ pub mod attractiveness;
 pub mod class;
 pub mod man;
 pub mod pipeline;
+pub mod profitability;
+pub mod pyramid;
 pub mod quadrant;
+pub mod qualification;
 pub mod tier;
 
 use crate::texts::{fill, text, Label, Lang};

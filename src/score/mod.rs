@@ -13,7 +13,8 @@ use crate::grades::tier::{value_tier, Tier};
 use crate::model::{
     CompiledFactor, CompiledModel, InputProblem, InputRef, InputValue, Title, Transform,
 };
-use crate::row::{AccountRow, CellError, Value};
+use crate::parse::Marks;
+use crate::row::{AccountRow, CellError, CellNote, Value};
 use crate::texts::{Label, Lang};
 use serde::Serialize;
 
@@ -22,6 +23,11 @@ pub use next_tier::{Move, NextTier};
 /// Where the kernel reads inputs from: a row, a column slice, an override.
 pub trait Inputs {
     fn input(&self, field: FieldId) -> Option<InputRef<'_>>;
+    /// What the reading noticed about the field's value (approximate, range …), for the
+    /// breakdown; sources without such notes have none.
+    fn input_marks(&self, _field: FieldId) -> Marks {
+        Marks::NONE
+    }
 }
 
 impl Inputs for AccountRow {
@@ -32,6 +38,13 @@ impl Inputs for AccountRow {
             Value::Flag(b) => InputRef::Number(if *b { 1.0 } else { 0.0 }),
             Value::Date(d) => InputRef::Number(*d as f64),
         })
+    }
+    fn input_marks(&self, field: FieldId) -> Marks {
+        if self.notes.is_empty() {
+            Marks::NONE
+        } else {
+            self.marks(field.key())
+        }
     }
 }
 
@@ -76,6 +89,9 @@ pub struct InputScore {
     /// Why a present value gave no sub-score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// How the cell was read when the user must know it: `approximate`, `range`.
+    #[serde(skip_serializing_if = "Marks::is_empty")]
+    pub marks: Marks,
 }
 
 fn owned(value: InputRef<'_>) -> InputValue {
@@ -111,6 +127,7 @@ pub fn factor_sub_score<R: Inputs + ?Sized>(
                 sub_score: result.as_ref().ok().copied(),
                 fallback,
                 problem: result.err().map(|e| e.to_string()),
+                marks: row.input_marks(input.field),
             });
         }
         if count > 0 {
@@ -243,6 +260,9 @@ pub struct ScoreCard {
     pub reason: Option<Label>,
     /// Cells of the row that could not be read (they count as missing).
     pub errors: Vec<CellError>,
+    /// Values read as approximate, as a range's midpoint or in a foreign currency.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<CellNote>,
 }
 
 impl ScoreCard {
@@ -339,6 +359,7 @@ pub fn score_row_ranked(model: &CompiledModel, row: &AccountRow, ranks: &dyn Ran
         next_tier,
         reason,
         errors: row.errors.clone(),
+        notes: row.notes.clone(),
     }
 }
 

@@ -63,7 +63,7 @@ impl Inputs for Override<'_> {
 /// that the rounded target still reaches the tier.
 fn round_outward(v: f64, kind: FieldKind, up: bool) -> f64 {
     let step = match kind {
-        FieldKind::Number | FieldKind::Days | FieldKind::Rating => 1.0,
+        FieldKind::Number | FieldKind::Count | FieldKind::Days | FieldKind::Rating => 1.0,
         FieldKind::Ratio => 0.001,
         _ if v.abs() < 1.0 => 0.01,
         _ => libm::pow(10.0, libm::floor(libm::log10(v.abs())) - 2.0),

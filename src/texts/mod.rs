@@ -5,6 +5,7 @@
 //! placeholders that [`fill`] replaces.
 
 mod en;
+mod fields;
 mod zh_cn;
 
 use serde::Serialize;
@@ -46,19 +47,59 @@ impl Lang {
             Lang::ZhCn => &ZH,
             Lang::En => &EN,
         };
-        cell.get_or_init(|| self.table().iter().copied().collect())
+        cell.get_or_init(|| {
+            let mut map: HashMap<&'static str, &'static str> =
+                self.table().iter().copied().collect();
+            for (key, zh, en) in fields::FIELD_LABELS {
+                map.insert(field_key(key), if self == Lang::ZhCn { zh } else { en });
+            }
+            map
+        })
+    }
+
+    /// A text in this language, from a pair of texts.
+    pub fn pick_text<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::ZhCn => zh,
+            Lang::En => en,
+        }
     }
 }
+
+/// The text key `field.<key>` of a field's label, made once per field.
+fn field_key(key: &'static str) -> &'static str {
+    static KEYS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        fields::FIELD_LABELS
+            .iter()
+            .map(|(k, _, _)| (*k, &*Box::leak(format!("field.{k}").into_boxed_str())))
+            .collect()
+    })[key]
+}
+
+/// Every field's label: `(key, zh, en)`, in field order.
+pub fn field_labels() -> impl Iterator<Item = Label> {
+    fields::FIELD_LABELS.iter().map(|(k, zh, en)| Label {
+        code: k.to_string(),
+        zh: zh.to_string(),
+        en: en.to_string(),
+    })
+}
+
+/// The label of a field in one language (its key when it has none).
+pub fn field_label(lang: Lang, key: &str) -> &'static str {
+    fields::FIELD_LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or("", |(_, zh, en)| lang.pick_text(zh, en))
+}
+
+impl Lang {}
 
 /// The text for `key` in `lang`. A missing key returns the key itself, so that a gap shows
 /// up on screen instead of breaking a call; a test keeps every table complete.
 pub fn text(lang: Lang, key: &str) -> &str {
     lang.index().get(key).copied().unwrap_or(key)
-}
-
-/// Every `(key, text)` of a language, in table order (for checks over whole namespaces).
-pub fn entries(lang: Lang) -> &'static [(&'static str, &'static str)] {
-    lang.table()
 }
 
 /// Whether `key` exists in `lang`'s table.
@@ -169,8 +210,42 @@ mod tests {
     }
 
     #[test]
+    fn zh_texts_hold_no_english_words() {
+        // A run of two or more Latin letters outside a `{placeholder}` is an English word;
+        // VIP客户 is the source's own term (MODEL §3.1), and grade codes such as A21 or
+        // A/B/C come in through placeholders or stand alone.
+        for (key, zh) in Lang::ZhCn.table() {
+            let mut outside = String::new();
+            let mut depth = 0;
+            for c in zh.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
+                }
+            }
+            let outside = outside.replace("VIP", "");
+            let chars: Vec<char> = outside.chars().collect();
+            let word = chars
+                .windows(2)
+                .any(|w| w.iter().all(|c| c.is_ascii_alphabetic()));
+            assert!(!word, "{key}: {zh}");
+        }
+    }
+
+    #[test]
     fn missing_key_shows_itself() {
         assert_eq!(text(Lang::En, "no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn every_field_has_a_label() {
+        for f in crate::field::FIELDS {
+            assert!(!field_label(Lang::ZhCn, f.key).is_empty(), "{}", f.key);
+            assert!(!field_label(Lang::En, f.key).is_empty(), "{}", f.key);
+        }
+        assert_eq!(fields::FIELD_LABELS.len(), crate::field::FIELDS.len());
     }
 
     #[test]

@@ -35,6 +35,16 @@ pub fn cell(value: &JsValue) -> Result<Cell, JsError> {
     }
 }
 
+/// A core cell as a JavaScript value (`null` for empty).
+pub fn cell_to_js(c: &Cell) -> JsValue {
+    match c {
+        Cell::Empty => JsValue::NULL,
+        Cell::Number(n) => JsValue::from_f64(*n),
+        Cell::Text(t) => JsValue::from_str(t),
+        Cell::Bool(b) => JsValue::from_bool(*b),
+    }
+}
+
 /// A row given as an object whose keys are field keys or header texts.
 pub fn row_from_object(row: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
     if !row.is_object()
@@ -121,6 +131,15 @@ pub fn option(options: &JsValue, name: &str) -> JsValue {
     } else {
         JsValue::UNDEFINED
     }
+}
+
+/// A JS `Error` whose message is the English text, with `code`, `zh` and `en` properties.
+pub fn coded_error(label: &crate::texts::Label) -> JsValue {
+    let e = js_sys::Error::new(&label.en);
+    for (key, value) in [("code", &label.code), ("zh", &label.zh), ("en", &label.en)] {
+        let _ = Reflect::set(&e, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    e.into()
 }
 
 /// Any core error as a JS error with its message.

@@ -1,6 +1,7 @@
-//! Grade exports (MODEL §3): `valueTier`, `abcClasses`, `abcAnalysis`, `accountClass`,
-//! `keyAccountQualification`, `valueQuadrant`, `attractivenessLetter`, `pipelineGrade`,
-//! `pipelineFactKeys`, `weightedPipeline`, `manQualification`, and spreadsheet forms.
+//! Grade exports (MODEL §3): `valueTier`, `abcClasses`, `abcAnalysis`, `valuePyramid`,
+//! `accountClass`, `accountClasses`, `accountClassLabels`, `keyAccountQualification`,
+//! `valueQuadrant`, `attractivenessLetter`, `pipelineGrade`, `pipelineFactKeys`,
+//! `weightedPipeline`, `manQualification`, `accountProfitability`, and spreadsheet forms.
 
 use super::convert::{
     cell, err, json_value, numbers_arg, optional_text_arg, options, row_from_object,
@@ -8,16 +9,20 @@ use super::convert::{
 };
 use crate::grades::abc::{abc_classes, abc_classes_for_rows, AbcOptions};
 use crate::grades::attractiveness::{attractiveness_letter, LetterCuts};
-use crate::grades::class::{account_class, key_account_qualification, ClassOptions};
+use crate::grades::class::{
+    account_class, account_class_labels, account_classes, key_account_qualification, ClassOptions,
+};
 use crate::grades::man::man_qualification;
 use crate::grades::pipeline::{
     pipeline_grade, weighted_pipeline_rows, PipelineFacts, PipelineOptions, FLAG_ORDER,
 };
+use crate::grades::profitability::{account_profitability, ProfitabilityOptions};
+use crate::grades::pyramid::{value_pyramid, PyramidOptions};
 use crate::grades::quadrant::{value_quadrant, QuadrantCuts};
 use crate::grades::tier::{value_tier, TierThresholds};
 use crate::row::Cell;
 use crate::texts::Lang;
-use js_sys::Array;
+use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// The value tier of a score (VIP > 80, important > 60, ordinary > 40, small): `{code, zh,
@@ -114,6 +119,91 @@ pub fn account_class_js(
     to_js(&account_class(&row_from_object(&row, None)?, &o).map_err(err)?)
 }
 
+/// Account classes over a list: a key account needs a margin at or above the list's median
+/// (MODEL §3.3); `marginBar` is the margin used.
+#[wasm_bindgen(js_name = accountClasses, unchecked_return_type = "AccountClasses")]
+pub fn account_classes_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "ClassOptions")] options_in: JsValue,
+) -> Result<JsValue, JsError> {
+    let o: ClassOptions = options(&options_in, "options")?;
+    to_js(&account_classes(&rows_from_array(&rows)?, &o).map_err(err)?)
+}
+
+/// The four account classes' codes and names: 重点客户, 普通客户, 目标客户 (prospect), 潜在客户
+/// (suspect).
+#[wasm_bindgen(js_name = accountClassLabels, unchecked_return_type = "AccountClassLabel[]")]
+pub fn account_class_labels_js() -> Result<JsValue, JsError> {
+    to_js(&account_class_labels())
+}
+
+/// The value pyramid over a list, one rung per value in order (`"top"`, `"large"`,
+/// `"medium"`, `"small"`; null where there is no value). `options`: `{cuts: [0.01, 0.05, 0.2]}`.
+#[wasm_bindgen(js_name = valuePyramid, unchecked_return_type = "(PyramidLevelCode | null)[]")]
+pub fn value_pyramid_js(
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number | string | null> | Float64Array")]
+    values: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "PyramidOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
+    let o: PyramidOptions = options(&options_in, "options")?;
+    to_js(&value_pyramid(&numbers_arg(&values, "values")?, &o).map_err(err)?)
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+    Reflect::set(obj, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|_| JsError::new("cannot build the result"))
+}
+
+fn optional(value: Option<f64>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_f64)
+}
+
+/// Account profitability (MODEL §3.8): per row gross profit, cost to serve and profit, the
+/// whale curve, its peak and the share of loss-making accounts.
+#[wasm_bindgen(js_name = accountProfitability, unchecked_return_type = "AccountProfitability")]
+pub fn account_profitability_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(
+        js_name = "options",
+        unchecked_optional_param_type = "ProfitabilityOptions"
+    )]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
+    let o: ProfitabilityOptions = options(&options_in, "options")?;
+    let p = account_profitability(&rows_from_array(&rows)?, &o).map_err(err)?;
+    let out = Object::new();
+    let column = |v: &[f64]| JsValue::from(Float64Array::from(v));
+    set(&out, "profit", &column(&p.profit))?;
+    set(&out, "costToServe", &column(&p.cost_to_serve))?;
+    set(&out, "grossProfit", &column(&p.gross_profit))?;
+    let curve = Object::new();
+    set(&curve, "share", &column(&p.whale_curve.share))?;
+    set(
+        &curve,
+        "cumulativeProfit",
+        &column(&p.whale_curve.cumulative_profit),
+    )?;
+    set(&out, "whaleCurve", &curve)?;
+    set(&out, "peakProfitShare", &optional(p.peak_profit_share))?;
+    set(&out, "peakAccountShare", &optional(p.peak_account_share))?;
+    set(&out, "lossMakingShare", &optional(p.loss_making_share))?;
+    set(&out, "totalProfit", &JsValue::from_f64(p.total_profit))?;
+    set(&out, "counted", &JsValue::from_f64(p.counted as f64))?;
+    set(
+        &out,
+        "withoutProfit",
+        &JsValue::from_f64(p.without_profit as f64),
+    )?;
+    set(
+        &out,
+        "costUnknown",
+        &JsValue::from_f64(p.cost_unknown as f64),
+    )?;
+    Ok(out.into())
+}
+
 /// Key-account qualification: the five elements, the three checks, and the verdict.
 #[wasm_bindgen(js_name = keyAccountQualification, unchecked_return_type = "KeyAccountQualification")]
 pub fn key_account_qualification_js(
@@ -172,7 +262,7 @@ fn facts(value: &JsValue) -> Result<PipelineFacts, JsError> {
 #[wasm_bindgen(js_name = pipelineGrade, unchecked_return_type = "PipelineGrade")]
 pub fn pipeline_grade_js(
     #[wasm_bindgen(
-        unchecked_param_type = "Record<string, boolean | number | string | null> | boolean[]"
+        unchecked_param_type = "PipelineFactsInput | Record<string, boolean | number | string | null> | boolean[]"
     )]
     facts_in: JsValue,
     #[wasm_bindgen(
@@ -205,7 +295,8 @@ pub fn weighted_pipeline_js(
     to_js(&weighted_pipeline_rows(&rows_from_array(&rows)?, &o).map_err(err)?)
 }
 
-/// MAN qualification: `{code: "MAn", zh, en, advice}` from can pay, has authority, has need.
+/// MAN qualification: `{code: "MAn", zh, en, advice, source}` from can pay, has authority,
+/// has need; `source` says where the verdict comes from (`S`, `L` or `D`, MODEL §3.7).
 #[wasm_bindgen(js_name = manQualification, unchecked_return_type = "ManQualification")]
 pub fn man_qualification_js(
     #[wasm_bindgen(unchecked_param_type = "CellValue")] money: JsValue,

@@ -2,28 +2,198 @@
 //! `presetNames`, `presetModel`, `rfmScores`, `percentileRanks`.
 
 use super::convert::{
-    as_of, cell, err, model, model_core, numbers_arg, option, row_from_object,
-    score_columns_object, strings_arg, text_arg, to_js,
+    as_of, cell, cell_to_js, coded_error, err, model, model_core, numbers_arg, option,
+    row_from_object, score_columns_object, strings_arg, text_arg, to_js,
 };
+use crate::field::HeaderUnit;
 use crate::field::{match_header, HeaderMatch};
 use crate::model::presets::{preset_json, preset_names};
 use crate::model::{CompiledModel, ModelError};
+use crate::parse::{read_quantity, Dimension, ReadRules};
+use crate::report::{computed_table, ReportOptions};
 use crate::row::AccountRow;
+use crate::row::{read_cell, Cell, ReadValue, Value};
 use crate::score::batch::{percentile_normalise, rfm_quintiles, score_rows};
 use crate::score::columns::{score_columns, Column, Columns};
 use crate::score::{score_row, score_value};
+use crate::texts::{Label, Lang};
+use js_sys::Reflect;
 use js_sys::{Array, Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
-/// Reads a value as people type it (`¥1.2万`, `12%`, `１,２３４`); NaN for a cell that says
-/// "no value" (`-`, `N/A`, `无`); throws with the reason when it cannot be read.
+/// The field a cell is read for, from its key; `None` when no key is given.
+fn field_arg(field: &JsValue) -> Result<Option<crate::field::FieldId>, JsValue> {
+    if field.is_undefined() || field.is_null() {
+        return Ok(None);
+    }
+    let key = text_arg(field, "field")?;
+    crate::field::by_key(&key).map(Some).ok_or_else(|| {
+        coded_error(&Label::with_args(
+            "value_error",
+            "unknown_field",
+            &[("field", &key)],
+        ))
+    })
+}
+
+/// Reads one cell's text as `field` reads it (converted into its unit), or as a number
+/// without a field (units recognised, none converted).
+fn read_value_core(
+    text: &str,
+    field: Option<crate::field::FieldId>,
+    strict: bool,
+) -> Result<Option<ReadValue>, JsValue> {
+    let rules = ReadRules { strict };
+    let read = match field {
+        Some(f) => read_cell(f, HeaderUnit::NONE, &Cell::Text(text.to_string()), rules),
+        None => read_quantity(text, Dimension::Any, rules).map(|r| {
+            r.map(|r| ReadValue {
+                value: Value::Number(r.value),
+                marks: r.marks,
+                unit: r.unit,
+                foreign_currency: r.foreign_currency,
+            })
+        }),
+    };
+    read.map_err(|e| coded_error(&e.label()))
+}
+
+fn number_of(value: &Value) -> Result<f64, JsValue> {
+    match value {
+        Value::Number(v) => Ok(*v),
+        Value::Date(d) => Ok(*d as f64),
+        Value::Flag(b) => Ok(if *b { 1.0 } else { 0.0 }),
+        Value::Text(_) => Err(coded_error(&Label::new("value_error", "not_numeric_field"))),
+    }
+}
+
+/// Reads a number as people type it (`¥1.2万`, `3年`, `约100万`, `10-20万`, `一百二十万`); with a
+/// field key, converted into that field's unit (`6个月` for `relationship_years` is 0.5).
+/// NaN for an empty cell; throws an `Error` with `code`, `zh` and `en`.
 #[wasm_bindgen(js_name = parseValue)]
 pub fn parse_value(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<f64, JsError> {
-    Ok(crate::parse::parse_number(&text_arg(&text, "text")?)
-        .map_err(err)?
-        .map_or(f64::NAN, |n| n.value))
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
+) -> Result<f64, JsValue> {
+    let text = text_arg(&text, "text")?;
+    match read_value_core(&text, field_arg(&field)?, false)? {
+        None => Ok(f64::NAN),
+        Some(r) => number_of(&r.value),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ValueOut {
+    value: Option<f64>,
+    unit: Option<&'static str>,
+    marks: Vec<&'static str>,
+    #[serde(rename = "foreignCurrency")]
+    foreign_currency: bool,
+}
+
+/// As `parseValue`, with what the reading noticed: `{value, unit, marks}` where marks are
+/// `"approximate"`, `"range"`, `"unit"`, `"numerals"`; `value` is null for an empty cell.
+/// `options.strict` refuses approximate values and ranges.
+#[wasm_bindgen(js_name = readValue, unchecked_return_type = "ReadValue")]
+pub fn read_value(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{strict?: boolean}")] options_in: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(&text, "text")?;
+    let strict = option(&options_in, "strict").as_bool().unwrap_or(false);
+    let out = match read_value_core(&text, field_arg(&field)?, strict)? {
+        None => ValueOut {
+            value: None,
+            unit: None,
+            marks: Vec::new(),
+            foreign_currency: false,
+        },
+        Some(r) => ValueOut {
+            value: Some(number_of(&r.value)?),
+            unit: r.unit,
+            marks: r.marks.names(),
+            foreign_currency: r.foreign_currency,
+        },
+    };
+    Ok(to_js(&out)?)
+}
+
+/// Every field's label: `[{code, zh, en}]`, `code` being the field key.
+#[wasm_bindgen(js_name = fieldLabels, unchecked_return_type = "Label[]")]
+pub fn field_labels() -> Result<JsValue, JsError> {
+    to_js(&crate::texts::field_labels().collect::<Vec<_>>())
+}
+
+/// The computed columns of a table given as rows of cells, header row first, as
+/// `SCORE_TABLE` spills them: `{headers, rows}`. `options`: `{lang, asOf, fullPrecision}`.
+#[wasm_bindgen(js_name = scoreTable, unchecked_return_type = "{headers: string[], rows: CellValue[][]}")]
+pub fn score_table(
+    #[wasm_bindgen(unchecked_param_type = "CellValue[][]")] table: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
+    model_input: JsValue,
+    #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "ReportOptions")]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
+    let m = model(&model_input)?;
+    if !Array::is_array(&table) {
+        return Err(JsError::new(
+            "the table must be an array of rows, header row first",
+        ));
+    }
+    let rows_in = Array::from(&table);
+    let header: Vec<String> = match rows_in.get(0) {
+        h if Array::is_array(&h) => Array::from(&h)
+            .iter()
+            .map(|c| {
+                c.as_string()
+                    .or_else(|| c.as_f64().map(|v| v.to_string()))
+                    .unwrap_or_default()
+            })
+            .collect(),
+        _ => {
+            return Err(JsError::new(
+                "the first row of the table must be its header row",
+            ))
+        }
+    };
+    let matched: Vec<_> = header
+        .iter()
+        .map(|h| crate::field::match_header(h.trim()))
+        .collect();
+    let as_of_day = as_of(&option(&options_in, "asOf"))?;
+    let mut rows = Vec::with_capacity(rows_in.length() as usize);
+    for (i, r) in rows_in.iter().enumerate().skip(1) {
+        let mut row = AccountRow::new();
+        if Array::is_array(&r) {
+            for (j, c) in Array::from(&r).iter().enumerate().take(header.len()) {
+                row.put_cell(&header[j], matched[j], &cell(&c)?, Some(i + 1));
+            }
+        }
+        row.derive_recency(as_of_day);
+        rows.push(row);
+    }
+    let report = ReportOptions {
+        lang: Lang::from_tag(&option(&options_in, "lang").as_string().unwrap_or_default()),
+        full_precision: option(&options_in, "fullPrecision")
+            .as_bool()
+            .unwrap_or(false),
+        as_of: Some(as_of_day),
+    };
+    let out = computed_table(&m, &rows, &report);
+    let cells: Vec<Vec<JsValue>> = out
+        .rows
+        .iter()
+        .map(|r| r.iter().map(cell_to_js).collect())
+        .collect();
+    let result = Object::new();
+    let _ = Reflect::set(&result, &"headers".into(), &to_js(&out.headers)?);
+    let rows_js: Array = cells
+        .into_iter()
+        .map(|r| r.into_iter().collect::<Array>())
+        .collect();
+    let _ = Reflect::set(&result, &"rows".into(), &rows_js);
+    Ok(result.into())
 }
 
 /// Reads a date (`2026-03-15`, `2026/3/15`, `2026年3月15日`, an Excel serial) as an ISO text;

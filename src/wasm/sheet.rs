@@ -3,10 +3,11 @@
 //! every cell through JavaScript.
 
 use super::convert::{
-    as_of, bytes_arg, cell, err, model, option, optional_text_arg, score_columns_object, text_arg,
-    to_js,
+    as_of, bytes_arg, cell, cell_to_js, err, model, option, optional_text_arg,
+    score_columns_object, text_arg, to_js,
 };
 use crate::model::CompiledModel;
+use crate::report::{computed_table, ReportOptions};
 use crate::row::{AccountRow, Cell};
 use crate::score::batch::ListRanks;
 use crate::score::{evaluate, score_row_ranked, NoRanks, Ranks};
@@ -16,9 +17,11 @@ use crate::sheets::{
     SheetChoice, Table,
 };
 use crate::strategy::list::ListContext;
+use crate::texts::Lang;
 use js_sys::{Array, Float64Array};
 use serde::Serialize;
-use std::cell::OnceCell;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
@@ -55,15 +58,6 @@ fn check_size(length: usize, read: &ReadOptions) -> Result<(), JsError> {
     Ok(())
 }
 
-fn cell_to_js(c: &Cell) -> JsValue {
-    match c {
-        Cell::Empty => JsValue::NULL,
-        Cell::Number(n) => JsValue::from_f64(*n),
-        Cell::Text(t) => JsValue::from_str(t),
-        Cell::Bool(b) => JsValue::from_bool(*b),
-    }
-}
-
 #[derive(Serialize)]
 struct MappingOut {
     column: usize,
@@ -85,6 +79,8 @@ pub struct Sheet {
     /// The list's distributions, ABC classes and profile for `suggest` and `listNotices`,
     /// built on first use and dropped when a cell or the mapping changes.
     list: OnceCell<ListContext>,
+    /// The model of the last `scores` call: what an export with no model scores with.
+    last_model: RefCell<Option<Cow<'static, CompiledModel>>>,
 }
 
 impl Sheet {
@@ -96,6 +92,7 @@ impl Sheet {
             rows: Vec::new(),
             as_of: as_of(&option(options_in, "asOf"))?,
             list: OnceCell::new(),
+            last_model: RefCell::new(None),
         };
         sheet.reread()?;
         Ok(sheet)
@@ -148,16 +145,68 @@ impl Sheet {
         &self,
         headers: &JsValue,
         columns: &JsValue,
+        extra_columns: &JsValue,
         write: fn(
             &Table,
             Computed<'_>,
             &ExportOptions,
         ) -> Result<Vec<u8>, crate::sheets::SheetError>,
     ) -> Result<Vec<u8>, JsError> {
+        if headers.is_undefined() || headers.is_null() || !Array::is_array(headers) {
+            return self.export_report(headers, columns, extra_columns, write);
+        }
         let (names, rows) = Sheet::computed(headers, columns)?;
         let computed = Computed {
             headers: &names,
             rows: &rows,
+        };
+        write(&self.table, computed, &ExportOptions::default()).map_err(err)
+    }
+
+    /// Writes the table with the core's computed columns (score, tier, next tier, gap, how to
+    /// reach it, coverage, problems, matrix cell, top suggestion) in the chosen language.
+    fn export_report(
+        &self,
+        options_in: &JsValue,
+        extra_headers: &JsValue,
+        extra_columns: &JsValue,
+        write: fn(
+            &Table,
+            Computed<'_>,
+            &ExportOptions,
+        ) -> Result<Vec<u8>, crate::sheets::SheetError>,
+    ) -> Result<Vec<u8>, JsError> {
+        let chosen = option(options_in, "model");
+        let m = if chosen.is_undefined() {
+            match self.last_model.borrow().as_ref() {
+                Some(m) => m.clone(),
+                None => model(&JsValue::UNDEFINED)?,
+            }
+        } else {
+            model(&chosen)?
+        };
+        let report = ReportOptions {
+            lang: Lang::from_tag(&option(options_in, "lang").as_string().unwrap_or_default()),
+            full_precision: option(options_in, "fullPrecision")
+                .as_bool()
+                .unwrap_or(false),
+            as_of: Some(self.as_of),
+        };
+        let mut out = computed_table(&m, &self.rows, &report);
+        // The page's own columns (the transaction log's P(alive), CLV …) after the crate's.
+        let (names, extra) = Sheet::computed(extra_headers, extra_columns)?;
+        if !names.is_empty() {
+            out.headers.extend(names.iter().cloned());
+            for (i, row) in out.rows.iter_mut().enumerate() {
+                match extra.get(i) {
+                    Some(cells) => row.extend(cells.iter().cloned()),
+                    None => row.extend(std::iter::repeat_n(Cell::Empty, names.len())),
+                }
+            }
+        }
+        let computed = Computed {
+            headers: &out.headers,
+            rows: &out.rows,
         };
         write(&self.table, computed, &ExportOptions::default()).map_err(err)
     }
@@ -391,6 +440,7 @@ impl Sheet {
         model_input: JsValue,
     ) -> Result<JsValue, JsError> {
         let m = model(&model_input)?;
+        *self.last_model.borrow_mut() = Some(m.clone());
         let ranks = self.ranks(&m);
         let mut subs = Vec::with_capacity(m.factors.len());
         let mut scores = Vec::with_capacity(self.rows.len());
@@ -443,19 +493,27 @@ impl Sheet {
         to_js(&self.list_context().notices())
     }
 
-    /// The list as `.xlsx`: every original column and cell, plus computed columns
-    /// (`headers[i]` over `columns[i]`, one value per row). Text that a spreadsheet would run
+    /// The list as `.xlsx`: every original column and cell, plus the computed columns —
+    /// with no arguments (or `{lang, model, fullPrecision}`) the crate's own (score, tier, next
+    /// tier, gap, how to reach it, coverage, problems, matrix cell, top suggestion), else
+    /// `headers[i]` over `columns[i]`, one value per row. Text that a spreadsheet would run
     /// as a formula is written as text.
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx_js(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] headers: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[] | ReportOptions")]
+        headers: JsValue,
         #[wasm_bindgen(
-            unchecked_optional_param_type = "Array<ArrayLike<CellValue> | Float64Array>"
+            unchecked_optional_param_type = "string[] | Array<ArrayLike<CellValue> | Float64Array>"
         )]
         columns: JsValue,
+        #[wasm_bindgen(
+            js_name = "extraColumns",
+            unchecked_optional_param_type = "Array<ArrayLike<CellValue> | Float64Array>"
+        )]
+        extra_columns: JsValue,
     ) -> Result<Vec<u8>, JsError> {
-        self.export(&headers, &columns, export_xlsx)
+        self.export(&headers, &columns, &extra_columns, export_xlsx)
     }
 
     /// The list as UTF-8 `.csv` with a byte-order mark (Excel opens it with Chinese intact);
@@ -463,12 +521,18 @@ impl Sheet {
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv_js(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] headers: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[] | ReportOptions")]
+        headers: JsValue,
         #[wasm_bindgen(
-            unchecked_optional_param_type = "Array<ArrayLike<CellValue> | Float64Array>"
+            unchecked_optional_param_type = "string[] | Array<ArrayLike<CellValue> | Float64Array>"
         )]
         columns: JsValue,
+        #[wasm_bindgen(
+            js_name = "extraColumns",
+            unchecked_optional_param_type = "Array<ArrayLike<CellValue> | Float64Array>"
+        )]
+        extra_columns: JsValue,
     ) -> Result<Vec<u8>, JsError> {
-        self.export(&headers, &columns, export_csv)
+        self.export(&headers, &columns, &extra_columns, export_csv)
     }
 }

@@ -50,6 +50,8 @@ export interface InputScore {
   subScore: number | null;
   fallback: boolean;
   problem?: string;
+  /** How the cell was read when the user must know it: `approximate`, `range`. */
+  marks?: ValueMark[];
 }
 
 export interface FactorScore {
@@ -92,7 +94,45 @@ export interface CellError {
   column: string;
   field: string;
   text: string;
+  /** Stable code of the reason: `not_a_number`, `unknown_unit`, `wrong_dimension` … */
+  code: string;
+  /** The reason in English (as `en`). */
   reason: string;
+  zh: string;
+  en: string;
+}
+
+/** What a reading noticed: `approximate` (约, 以上 …), `range` (its midpoint), `unit`, `numerals`. */
+export type ValueMark = "approximate" | "range" | "unit" | "numerals";
+
+/** A value read with what the reading noticed. */
+export interface ReadValue {
+  value: number | null;
+  unit: string | null;
+  marks: ValueMark[];
+  foreignCurrency: boolean;
+}
+
+/** A value read as approximate, a range's midpoint, or in a foreign currency. */
+export interface CellNote {
+  row: number | null;
+  column: string;
+  field: string;
+  text: string;
+  marks: ValueMark[];
+  unit: string | null;
+  foreign_currency: boolean;
+}
+
+/** How the computed columns are written. */
+export interface ReportOptions {
+  /** `zh-CN` (default) or `en`: the headers and texts. */
+  lang?: string;
+  asOf?: string | Date;
+  /** Scores and gaps at full precision instead of one decimal. */
+  fullPrecision?: boolean;
+  /** For a Sheet's export: the model to score with (else the last one used, else the default). */
+  model?: ModelInput;
 }
 
 export interface ScoreCard {
@@ -107,6 +147,8 @@ export interface ScoreCard {
   nextTier: NextTier | null;
   reason: Label | null;
   errors: CellError[];
+  /** Values read as approximate, as a range's midpoint or in a foreign currency. */
+  notes?: CellNote[];
 }
 
 export interface ScoreColumns {
@@ -143,6 +185,8 @@ export interface AbcClassSummary extends Label {
   value: number;
   /** `value` as a share of the total, 0–1; null when the total is not positive. */
   share: number | null;
+  /** The aim the texts set for the class: every A very satisfied, every B satisfied, some C gradually more satisfied. */
+  aim: Label & { code: AbcClassCode };
 }
 
 export interface AbcAnalysis {
@@ -162,9 +206,23 @@ export interface AbcAnalysis {
   concentrationText: Label | null;
 }
 
+/** A rung of the value pyramid: 高端客户 top, 大客户 large, 中等客户 medium, 小客户 small. */
+export type PyramidLevelCode = "top" | "large" | "medium" | "small";
+
+export interface PyramidOptions {
+  /** Cumulative fractions of the ranked accounts ending top, large and medium (default `[0.01, 0.05, 0.2]`). */
+  cuts?: [number, number, number];
+}
+
 export interface ClassOptions {
   /** Revenue share (0–1) at or above which a customer weighs as key (default 0.05). */
   keyRevenueShare?: number;
+  /** The margin a key account needs for a single row, 0–1 (default 0.10). */
+  keyMinMargin?: number;
+  /** A list graded with `accountClasses` takes its median margin as the bar (default true). */
+  marginFromList?: boolean;
+  /** A margin not recorded blocks the key class (default false: not checked, said in the reasons). */
+  unknownMarginBlocksKey?: boolean;
   /** Annual purchase (the data's currency unit) at or above which a customer weighs as key; off by default. */
   keyAnnualPurchase?: number | null;
   /** Potential purchase at or above which a customer weighs as key; off by default. */
@@ -173,10 +231,27 @@ export interface ClassOptions {
   longRelationshipYears?: number;
 }
 
+/** An account class code: 重点客户 key, 普通客户 ordinary, 目标客户 prospect, 潜在客户 suspect. */
+export type AccountClassCode = "key" | "ordinary" | "prospect" | "suspect";
+
+/** A class's code and names, from `accountClassLabels()`. */
+export interface AccountClassLabel extends Label {
+  code: AccountClassCode;
+}
+
 /** An account class with the facts that decided it. */
 export interface AccountClass extends Label {
-  code: "key" | "ordinary" | "prospect" | "suspect";
+  code: AccountClassCode;
   reasons: Label[];
+}
+
+/** The classes of a list and the margin bar they were graded against. */
+export interface AccountClasses {
+  classes: AccountClass[];
+  /** The margin a key account needed, 0–1: the list's median, or `keyMinMargin`. */
+  marginBar: number;
+  /** The median margin of the rows that record one; null when none does. */
+  medianMargin: number | null;
 }
 
 /** One element or check of the key-account qualification; `code` is the row's field key. */
@@ -217,8 +292,11 @@ export type PipelineFactKey =
   | "deal_affordable" | "price_acceptable"
   | "verbal_commitment" | "acted_on_it" | "buys_within_2_months"
   | "contract_signed" | "purchased" | "paid"
-  | "used_up" | "fully_collected" | "no_open_promises" | "price_discussed"
+  | "used_up" | "fully_collected" | "no_open_promises" | "we_quoted_price"
   | "answer";
+
+/** Facts as `pipelineGrade` takes them: fact keys, `answer`, answer flags, and old names (`price_discussed` for `we_quoted_price`). */
+export type PipelineFactsInput = Partial<Record<PipelineFactKey | "price_discussed" | "answer_refused" | "answer_neutral" | "answer_positive", boolean | number | string | null>>;
 
 /** What a grade still needs: every fact and group under `all`, one of them under `any`. */
 export interface PipelineRequirement {
@@ -229,7 +307,7 @@ export interface PipelineRequirement {
 }
 
 export interface PipelineWarning extends Label {
-  code: "price_too_early" | "inconsistent_facts" | "answer_incomplete";
+  code: "price_too_early" | "scope_not_confirmed" | "inconsistent_facts" | "answer_incomplete";
   /** The fact keys concerned. */
   facts: PipelineFactKey[];
   /** The grades concerned (for `inconsistent_facts`, the earlier stages that do not hold). */
@@ -250,6 +328,8 @@ export interface PipelineGrade extends Label {
   /** The next step in words; code `reach`, `refused` or `closed`. */
   nextStep: Label;
   warnings: PipelineWarning[];
+  /** What is best done, not a condition: `learn_refusal_reason` after A31. */
+  suggestions: Label[];
 }
 
 /** One grade's part of the weighted pipeline. */
@@ -278,15 +358,61 @@ export interface WeightedPipeline {
   unreadableRows: number[];
 }
 
+/** Where a rule comes from: `S` the source texts, `D` our default, `L` the literature. */
+export type RuleSourceCode = "S" | "D" | "L";
+
+/** A MAN verdict code (MODEL §3.7). */
+export type ManAdviceCode =
+  | "pursue_now" | "create_need" | "find_authority" | "check_finances"
+  | "keep_for_later" | "watch_and_develop" | "watch" | "stop";
+
 /** MAN qualification; `code` is the combination (`MAN` … `man`, upper case = holds). */
 export interface ManQualification extends Label {
-  /** What to do: `pursue_now`, `create_need`, `find_authority`, `check_finances`, `watch`, `stop`. */
-  advice: Label & { code: "pursue_now" | "create_need" | "find_authority" | "check_finances" | "watch" | "stop" };
+  /** What to do. */
+  advice: Label & { code: ManAdviceCode };
+  /** Where the verdict comes from. */
+  source: Label & { code: RuleSourceCode };
   money: boolean;
   authority: boolean;
   need: boolean;
   /** Field keys not recorded and counted as not met (from a row only; empty here). */
   unknown: ("can_pay" | "has_authority" | "has_need")[];
+}
+
+export interface ProfitabilityOptions {
+  /** Cost of one visit (`visit_count`) where a row has no `cost_to_serve`; off by default. */
+  costPerVisit?: number | null;
+  /** Cost of handling one order (`order_count`); off by default. */
+  costPerOrder?: number | null;
+}
+
+/** Cumulative profit by account, ranked by profit (largest first), from (0, 0). */
+export interface WhaleCurve {
+  /** Share of accounts, 0–1. */
+  share: Float64Array;
+  /** Their cumulative profit as a share of the total profit (rises above 1 with loss-makers). */
+  cumulativeProfit: Float64Array;
+}
+
+/** Account profitability (MODEL §3.8): one entry per row in the columns. */
+export interface AccountProfitability {
+  /** Gross profit − cost to serve; NaN without a gross profit. */
+  profit: Float64Array;
+  /** `cost_to_serve`, else visits and orders at the rates; NaN where not known (0 in the profit). */
+  costToServe: Float64Array;
+  /** Purchase × margin, else `profit`; NaN where neither. */
+  grossProfit: Float64Array;
+  whaleCurve: WhaleCurve;
+  /** The curve's peak as a share of total profit; null when the total is not above zero. */
+  peakProfitShare: number | null;
+  /** The share of accounts at the peak. */
+  peakAccountShare: number | null;
+  /** The share of counted accounts losing money; null when none is counted. */
+  lossMakingShare: number | null;
+  totalProfit: number;
+  counted: number;
+  withoutProfit: number;
+  costUnknown: number;
 }
 
 // ---- Strategies (strategy.rs) ----

@@ -107,10 +107,13 @@ const rowObject = (values) => Object.fromEntries(headers.map((h, i) => [h, value
 const expectedScore = (values) => {
   if (values.every((v) => v === '' || v === null)) return '';
   const card = kam.scoreAccount(rowObject(values));
-  if (card.errors.length) return { error: '#VALUE!' };
+  // One rule (MODEL §2): an unreadable cell leaves its factor out; the row is still scored.
   if (card.score === null) return { error: '#N/A' };
   return card.score;
 };
+const TABLE_ZH = ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题', '问题代码', 'ABC分类', '矩阵格', '首要建议'];
+const TABLE_EN = ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems', 'Problem codes', 'ABC class', 'Matrix cell', 'Top suggestion'];
+const shown = (v) => Math.round(v * 10) / 10;
 const shape = (v) => (v && typeof v === 'object' && 'error' in v ? { error: v.error } : v);
 
 /** 1,000 rows as Excel passes them: the sample's texts, numbers as numbers, blanks, bad cells. */
@@ -192,27 +195,27 @@ test('SCORE refuses a bad model or a row wider than its header with #VALUE! and 
 test('SCORE_TABLE spills a header row and the computed columns for 1,000 rows', async () => {
   const rows = thousandRows();
   const got = await call('SCORE_TABLE', [headers, ...rows], null, null);
-  assert.deepEqual(got[0], ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题']);
+  assert.deepEqual(got[0], TABLE_ZH);
   assert.equal(got.length, 1001);
   rows.forEach((values, i) => {
     const out = got[i + 1];
-    assert.equal(out.length, 7);
-    if (values.every((v) => v === '')) { assert.deepEqual(out, ['', '', '', '', '', '', '']); return; }
+    assert.equal(out.length, TABLE_ZH.length);
+    if (values.every((v) => v === '')) { assert.deepEqual(out, TABLE_ZH.map(() => '')); return; }
     const card = kam.scoreAccount(rowObject(values));
-    assert.deepEqual(shape(out[0]), expectedScore(values), `row ${i}`);
-    assert.equal(out[5], card.coverage);
-    if (card.errors.length) {
-      assert.match(out[0].message, new RegExp(card.errors[0].column.replace(/[()]/g, '\\$&')));
-      assert.match(out[6], new RegExp(`"${card.errors[0].text}"`));
-      return;
+    assert.equal(out[0], card.score === null ? '' : shown(card.score), `row ${i}`);
+    assert.equal(out[5], Math.round(card.coverage * 1000) / 1000);
+    // An unreadable cell is named in the problems column, in the user's language, with its code.
+    for (const e of card.errors) {
+      assert.ok(out[6].includes(e.text) && out[6].includes(e.zh), `row ${i}: ${out[6]}`);
+      assert.ok(out[7].includes(e.code), `row ${i}: ${out[7]}`);
     }
     assert.equal(out[1], card.tier?.zh ?? '');
     assert.equal(out[2], card.nextTier?.tier.zh ?? '');
-    assert.equal(out[3], card.nextTier?.gap ?? '');
+    assert.equal(out[3], card.nextTier ? shown(card.nextTier.gap) : '');
     assert.equal(out[4], card.nextTier?.moves[0]?.text.zh ?? '');
   });
   const en = await call('SCORE_TABLE', [headers, rows[0]], 'key_account', 'en');
-  assert.deepEqual(en[0], ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems']);
+  assert.deepEqual(en[0], TABLE_EN);
   assert.equal(en[1][1], kam.scoreAccount(rowObject(rows[0])).tier.en);
   // Trailing blank rows of a generous range are left out.
   const trailing = await call('SCORE_TABLE', [headers, rows[0], headers.map(() => ''), headers.map(() => null)], null, null);

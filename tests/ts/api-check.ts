@@ -7,7 +7,8 @@ import {
   presetNames, presetModel, validateModel, rfmScores, percentileRanks,
   valueTier, valueTierText, abcClasses, abcAnalysis, abcForRows, accountClass,
   keyAccountQualification, valueQuadrant, attractivenessLetter, pipelineGrade,
-  pipelineFactKeys, weightedPipeline, manQualification,
+  pipelineFactKeys, weightedPipeline, manQualification, accountClassLabels, accountClasses,
+  valuePyramid, accountProfitability,
   matrixStrategy, matrixTable, suggestStrategy, cadence, relationshipLevels, assessLevel,
   buyingCentre,
 } from '../../pkg/node/kam_score.js';
@@ -17,7 +18,9 @@ import type {
   AbcOptions, AbcAnalysis, AbcClassCode, AbcClassSummary, AccountClass, ClassOptions,
   KeyAccountQualification, QualificationItem, ValueQuadrant, PipelineGrade, PipelineGradeCode,
   PipelineFactKey, PipelineRequirement, PipelineWarning, WeightedPipeline, PipelineGradeSum,
-  ManQualification, MatrixOptions, MatrixStrategy, MatrixCellCode, Suggestion, SuggestOptions,
+  ManQualification, ManAdviceCode, RuleSourceCode, AccountClassLabel, AccountClasses,
+  AccountClassCode, PyramidLevelCode, PyramidOptions, AccountProfitability, ProfitabilityOptions,
+  WhaleCurve, PipelineFactsInput, MatrixOptions, MatrixStrategy, MatrixCellCode, Suggestion, SuggestOptions,
   SuggestionItem, SuggestionItemKind, SuggestionLevel, SuggestionCadence, LabelText, Cadence,
   CadenceOptions, LevelSigns, LevelAssessment, LevelSignShare, NextLevelPlan,
   RelationshipLevelCode, BuyingCentre, BuyingCentreGap, BuyingRole, TierCode, ChurnOptions,
@@ -92,11 +95,31 @@ const concentrationTop: number = abc.concentrationTop;
 const concentrationText: string | undefined = abc.concentrationText?.en;
 const abcRows: AbcAnalysis = abcForRows([row, { 年采购额: '¥85万' }], 'annual_purchase', {});
 const abcTotal: number = abcRows.total;
+const abcAim: string | undefined = abc.summary[2]?.aim.zh;
+
+const pyramidOptions: PyramidOptions = { cuts: [0.01, 0.05, 0.2] };
+const pyramid: (PyramidLevelCode | null)[] = valuePyramid(new Float64Array([120, 85, Number.NaN]), pyramidOptions);
 
 const classOptions: ClassOptions = { keyRevenueShare: 0.05, keyAnnualPurchase: 1e6, keyPotentialPurchase: null, longRelationshipYears: 3 };
 const accClass: AccountClass = accountClass({ is_customer: true, revenue_share: 0.08, relationship_years: 5 }, classOptions);
 const accClassCode: 'key' | 'ordinary' | 'prospect' | 'suspect' = accClass.code;
 const accReasons: Label[] = accClass.reasons;
+const classLabels: AccountClassLabel[] = accountClassLabels();
+const classLabelCode: AccountClassCode | undefined = classLabels[0]?.code;
+const accClasses: AccountClasses = accountClasses([{ is_customer: true, revenue_share: 0.2, gross_margin: '2%' }], { keyMinMargin: 0.1, marginFromList: true, unknownMarginBlocksKey: false });
+const marginBar: number = accClasses.marginBar;
+const medianMargin: number | null = accClasses.medianMargin;
+const listClass: AccountClass | undefined = accClasses.classes[0];
+
+const profitabilityOptions: ProfitabilityOptions = { costPerVisit: 800, costPerOrder: null };
+const profitability: AccountProfitability = accountProfitability([{ 年采购额: '¥100万', 毛利率: '20%', 拜访次数: 12 }], profitabilityOptions);
+const profitColumn: Float64Array = profitability.profit;
+const costColumn: Float64Array = profitability.costToServe;
+const whale: WhaleCurve = profitability.whaleCurve;
+const whaleShare: Float64Array = whale.share;
+const whaleProfit: Float64Array = whale.cumulativeProfit;
+const peakProfitShare: number | null = profitability.peakProfitShare;
+const lossMakingShare: number | null = profitability.lossMakingShare;
 
 const kaq: KeyAccountQualification = keyAccountQualification({ ka_image: true, fits_our_product: true, buys_centrally: true, buys_continuously: false });
 const qualifies: boolean = kaq.qualifies;
@@ -130,6 +153,10 @@ const warningStages: PipelineGradeCode[] | undefined = warning?.stages;
 const warningFacts: PipelineFactKey[] | undefined = warning?.facts;
 const fromFlags: PipelineGrade = pipelineGrade([true, true, true, true], { probabilities: { A08: 0.1 } });
 const factKeys: string[] = pipelineFactKeys();
+const quotedFacts: PipelineFactsInput = { lead_data: true, we_quoted_price: true, price_discussed: null };
+const quoted: PipelineGrade = pipelineGrade(quotedFacts);
+const suggestions: Label[] = quoted.suggestions;
+const scopeWarning: boolean = quoted.warnings.some((w) => w.code === 'scope_not_confirmed' || w.code === 'price_too_early');
 
 const pipeline: WeightedPipeline = weightedPipeline(
   [{ lead_data: true, deal_value: 100 }, { contract_signed: true, deal_value: 50 }],
@@ -145,7 +172,8 @@ const unreadable: number[] = pipeline.unreadableRows;
 
 const man: ManQualification = manQualification(true, 'yes', 0);
 const manCode: string = man.code;
-const advice: 'pursue_now' | 'create_need' | 'find_authority' | 'check_finances' | 'watch' | 'stop' = man.advice.code;
+const advice: ManAdviceCode = man.advice.code;
+const manSource: RuleSourceCode = man.source.code;
 const manFlags: [boolean, boolean, boolean] = [man.money, man.authority, man.need];
 const manUnknown: string[] = man.unknown;
 

@@ -28,11 +28,6 @@ export class KamError extends Error {
 /** The function names, the same in every host (Excel: KAM.SCORE; Sheets: KAM_SCORE). */
 export const KAM_FUNCTION_NAMES = ['SCORE', 'SCORE_TABLE', 'TIER', 'ABC', 'PIPELINE', 'STRATEGY', 'CADENCE', 'PALIVE', 'PURCHASES', 'CLV'];
 
-/** The header row SCORE_TABLE puts over its columns. */
-export const TABLE_HEADERS = {
-  zh: ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题'],
-  en: ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems'],
-};
 
 /**
  * Replaces every KamError in a result (a value or a 2-D array) with `map(error)`.
@@ -131,7 +126,7 @@ function cellErrorsText(errors) {
  */
 export function createKamFunctions(kam, options = {}) {
   const cacheSize = options.cacheSize ?? 32;
-  /** (model, headers, day) → {scorer, needsList}, most recently used last. */
+  /** (model, headers, day) → {scorer, day}, most recently used last. */
   const cache = new Map();
 
   function today() {
@@ -139,21 +134,6 @@ export function createKamFunctions(kam, options = {}) {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
-
-  function modelDocument(model) {
-    if (model === undefined) return kam.presetModel('key_account');
-    if (typeof model === 'object') return model;
-    if (model.startsWith('{')) {
-      try { return JSON.parse(model); } catch (e) { throw new KamError('value', `the model is not valid JSON: ${e.message}`); }
-    }
-    return kam.presetModel(model);
-  }
-
-  /** Whether the model ranks within the list (a `percentile` input): then rows score together. */
-  function needsList(doc) {
-    const inputs = (doc.factors ?? []).flatMap((f) => [...(f.inputs ?? []), ...(f.fallback ?? [])]);
-    return inputs.some((i) => i && i.transform && i.transform.type === 'percentile');
   }
 
   /** One Scorer per (model, headers, day), built once: repeated per-cell calls are cheap. */
@@ -167,8 +147,7 @@ export function createKamFunctions(kam, options = {}) {
       return entry;
     }
     try {
-      const doc = modelDocument(model);
-      entry = { scorer: new kam.Scorer(model, headers, { asOf: day }), needsList: needsList(doc), day };
+      entry = { scorer: new kam.Scorer(model, headers, { asOf: day }), day };
     } catch (e) {
       throw asKamError(e);
     }
@@ -198,7 +177,8 @@ export function createKamFunctions(kam, options = {}) {
 
   /** The score of one card, or the error that stands for it. */
   function scoreOf(card, lang) {
-    if (card.errors.length > 0) return new KamError('value', cellErrorsText(card.errors));
+    // One rule everywhere (MODEL §2): an unreadable cell leaves its factor out and the row is
+    // scored from the rest when coverage allows; SCORE_TABLE's 问题 column names the cell.
     if (card.score === null) {
       return new KamError('na', card.reason ? (lang === 'en' ? card.reason.en : card.reason.zh) : 'no score');
     }
@@ -236,28 +216,12 @@ export function createKamFunctions(kam, options = {}) {
     });
   }
 
-  function cardRow(card, lang) {
-    const score = scoreOf(card, lang);
-    const ok = !(score instanceof KamError);
-    const next = ok ? card.nextTier : null;
-    const move = next && next.moves.length ? next.moves[0].text : null;
-    const problems = card.errors.length ? cellErrorsText(card.errors)
-      : card.reason ? (lang === 'en' ? card.reason.en : card.reason.zh) : '';
-    return [
-      score,
-      ok ? label(card.tier, lang) : '',
-      next ? label(next.tier, lang) : '',
-      next ? next.gap : '',
-      move ? (lang === 'en' ? move.en : move.zh) : '',
-      card.coverage,
-      problems,
-    ];
-  }
-
   /**
-   * SCORE_TABLE(table, [model], [lang]): a whole table, header row first, scored at once; a
-   * header row and one row per data row: score, tier, next tier, gap, the first move that
-   * reaches it, coverage, problems. Spills. Trailing blank rows are left out.
+   * SCORE_TABLE(table, [model], [lang]): a whole table, header row first, scored at once by the
+   * crate's builder of computed columns (the same cells as the page's export and the
+   * command-line tool): score, tier, next tier, gap, how to reach it, coverage, problems,
+   * problem codes, ABC class, matrix cell, top suggestion. Spills. Trailing blank rows are left
+   * out; a row holding a host error value (#N/A …) gets that error as its score.
    */
   function SCORE_TABLE(table, model, lang) {
     const ln = language(lang);
@@ -267,45 +231,20 @@ export function createKamFunctions(kam, options = {}) {
     if (h.every((x) => x === '')) throw new KamError('value', 'the first row of the table must be its header row');
     let last = t.length - 1;
     while (last > 0 && t[last].every(isEmpty)) last--;
-    const body = t.slice(1, last + 1);
-    const m = modelArg(model);
-    const entry = scorerFor(m, h);
-    const width = 7;
-    const out = [TABLE_HEADERS[ln === 'en' ? 'en' : 'zh']];
-    const blankRow = () => new Array(width).fill('');
-    const prepared = body.map((r) => rowValues(r, h.length));
-    if (entry.needsList) {
-      // Percentile inputs rank within the list: score the rows together.
-      const keys = uniqueKeys(h);
-      const indexes = [];
-      const objects = [];
-      prepared.forEach((p, i) => {
-        if (p.error || p.blank) return;
-        const o = {};
-        keys.forEach((k, j) => { if (k !== '' && p.values[j] !== null) o[k] = p.values[j]; });
-        indexes.push(i);
-        objects.push(o);
-      });
-      let cards;
-      try {
-        cards = kam.scoreAccounts(objects, m, { asOf: entry.day });
-      } catch (e) {
-        throw asKamError(e);
-      }
-      const rows = prepared.map((p) => (p.error ? [p.error, ...blankRow().slice(1)] : blankRow()));
-      indexes.forEach((i, n) => { rows[i] = cardRow(cards[n], ln); });
-      return out.concat(rows);
+    const prepared = t.slice(1, last + 1).map((r) => rowValues(r, h.length));
+    const rows = prepared.map((p) => (p.error ? h.map(() => null) : p.values));
+    let out;
+    try {
+      out = kam.scoreTable([h, ...rows], modelArg(model), { lang: ln === 'en' ? 'en' : 'zh-CN', asOf: today() });
+    } catch (e) {
+      throw asKamError(e);
     }
-    for (const p of prepared) {
-      if (p.error) { out.push([p.error, ...blankRow().slice(1)]); continue; }
-      if (p.blank) { out.push(blankRow()); continue; }
-      try {
-        out.push(cardRow(entry.scorer.scoreCard(p.values), ln));
-      } catch (e) {
-        out.push([asKamError(e), ...blankRow().slice(1)]);
-      }
-    }
-    return out;
+    const cell = (v) => (v === null || v === undefined ? '' : v);
+    return [out.headers].concat(out.rows.map((r, i) => {
+      const cells = r.map(cell);
+      if (prepared[i].error) cells[0] = prepared[i].error;
+      return cells;
+    }));
   }
 
   function uniqueKeys(headers) {
