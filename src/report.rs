@@ -3,12 +3,13 @@
 //! list gives the same cells everywhere (MODEL §2: an unreadable cell leaves its factor out,
 //! the row is still scored when coverage allows, and the cell is listed as a problem).
 
-use crate::grades::abc::{abc_classes_for_rows, AbcClass, AbcOptions, DEFAULT_ABC_FIELD};
+use crate::grades::abc::AbcClass;
 use crate::model::CompiledModel;
 use crate::row::{AccountRow, Cell, CellError, CellNote};
 use crate::score::batch::ListRanks;
 use crate::score::{score_row_ranked, NoRanks, Ranks, ScoreCard};
-use crate::strategy::suggest::{suggest_strategy, SuggestOptions, Suggestion};
+use crate::strategy::list::ListContext;
+use crate::strategy::suggest::{SuggestOptions, Suggestion};
 use crate::texts::{fill, text, Lang};
 
 /// One computed column, in the order they are written.
@@ -104,12 +105,11 @@ pub fn report_rows(
     } else {
         Box::new(NoRanks)
     };
-    let abc = abc_classes_for_rows(rows, DEFAULT_ABC_FIELD, &AbcOptions::default())
-        .map(|r| r.classes)
-        .unwrap_or_else(|_| vec![None; rows.len()]);
+    // The list's percentiles, ABC classes and columns for the strategy (MODEL §4.8).
+    let list = ListContext::from_rows(rows);
     rows.iter()
-        .zip(abc)
-        .map(|(row, abc)| {
+        .enumerate()
+        .map(|(i, row)| {
             if is_blank(row) {
                 return None;
             }
@@ -120,11 +120,11 @@ pub fn report_rows(
                 tiers: model.model.tiers,
                 ..SuggestOptions::default()
             };
-            let suggestion = suggest_strategy(row, &suggest).ok();
+            let suggestion = list.suggest(rows, i, &suggest).ok().flatten();
             Some(RowReport {
                 card,
                 suggestion,
-                abc,
+                abc: list.abc.get(i).copied().flatten(),
             })
         })
         .collect()

@@ -1,5 +1,9 @@
 //! Buying-centre coverage (MODEL §4.4): in a key account a group decides, and four roles must
 //! each have a named contact. A role without one is a gap, with what to do about it.
+//!
+//! The order of the gaps follows the deal [S, 000: 「项目初期要和"教练"建立关系，项目的中后期，要和
+//! 客户企业的高层建立关系」]: early in a deal (pipeline below A05) the coach comes first; later,
+//! the decision-maker (top management).
 
 use crate::row::AccountRow;
 use crate::texts::Label;
@@ -85,15 +89,38 @@ fn names_someone(text: &str) -> bool {
         ))
 }
 
-/// Coverage from the roles that have a named contact.
+/// The order to fill the roles in: early in a deal the coach first, then the others; later
+/// the decision-maker first and the coach last.
+pub fn gap_order(early_in_deal: bool) -> [Role; 4] {
+    if early_in_deal {
+        [
+            Role::Coach,
+            Role::DecisionMaker,
+            Role::User,
+            Role::Gatekeeper,
+        ]
+    } else {
+        Role::ALL
+    }
+}
+
+/// Coverage from the roles that have a named contact, gaps decision-maker first.
 pub fn coverage<I>(covered: I) -> BuyingCentre
+where
+    I: IntoIterator<Item = Role>,
+{
+    coverage_in_order(covered, false)
+}
+
+/// Coverage with the gaps in the order of [`gap_order`].
+pub fn coverage_in_order<I>(covered: I, early_in_deal: bool) -> BuyingCentre
 where
     I: IntoIterator<Item = Role>,
 {
     let mut covered: Vec<Role> = covered.into_iter().collect();
     covered.sort_unstable();
     covered.dedup();
-    let gaps = Role::ALL
+    let gaps = gap_order(early_in_deal)
         .into_iter()
         .filter(|r| !covered.contains(r))
         .map(|role| Gap {
@@ -106,10 +133,16 @@ where
 
 /// Coverage from the row's contact fields.
 pub fn buying_centre(row: &AccountRow) -> BuyingCentre {
-    coverage(
+    buying_centre_in_order(row, false)
+}
+
+/// Coverage from the row's contact fields, gaps in the order of [`gap_order`].
+pub fn buying_centre_in_order(row: &AccountRow, early_in_deal: bool) -> BuyingCentre {
+    coverage_in_order(
         Role::ALL
             .into_iter()
             .filter(|r| row.text(r.field_key()).is_some_and(names_someone)),
+        early_in_deal,
     )
 }
 
@@ -168,6 +201,24 @@ mod tests {
             assert!(is_zh(&role.label().zh) && is_en(&role.label().en));
         }
         assert_eq!(Role::Gatekeeper.label().zh, "技术把关者");
+    }
+
+    #[test]
+    fn early_in_a_deal_the_coach_comes_first() {
+        let early = buying_centre_in_order(&row(&[]), true);
+        assert_eq!(
+            gap_codes(&early),
+            ["no_coach", "no_decision_maker", "no_user", "no_gatekeeper"]
+        );
+        let later = buying_centre_in_order(&row(&[]), false);
+        assert_eq!(gap_codes(&later)[0], "no_decision_maker");
+        assert_eq!(gap_codes(&later)[3], "no_coach");
+        let coach = Role::Coach.gap_label();
+        assert!(
+            coach.zh.contains("采购"),
+            "§4.4: often a buyer or purchasing manager: {}",
+            coach.zh
+        );
     }
 
     #[test]

@@ -1,25 +1,38 @@
 //! Contact cadence and owner by grade (MODEL §4.3).
 //!
-//! A grade is a value tier or an A/B/C letter; both fall into one of three contact classes:
-//! A (letter A, VIP tier): in-person visits every month, one named owner [S];
-//! B (letter B, important tier): a visit plan, needs found early, solutions offered [S],
-//! quarterly [D];
-//! C (letter C, ordinary and small tiers): phone or e-mail twice a year plus group events [D].
-//! Classes A and B are the accounts a team manages as key accounts, so both get the three
-//! kinds of service (owed, optional, beyond the sale); class C gets routine service only.
+//! The grade is the ABC visit class [S, 003] — the list's ABC class (§3.2), else the value tier
+//! (VIP and important → A, ordinary → B, small → C); not the attractiveness letter.
+//! A: *at least* one visit a month, in person, one named owner who handles their issues [S];
+//! B: a visit plan, needs found early, solutions offered [S], quarterly [D];
+//! C: phone or e-mail twice a year plus group events [D].
+//! Service has three kinds [S, 003]: what is owed (份内), what is optional (边缘), and what has
+//! nothing to do with the sale — sincere care for the customer and their family. Classes A and
+//! B get all three; class C gets routine service only.
 
 use super::StrategyError;
+use crate::grades::abc::AbcClass;
 use crate::grades::attractiveness::Letter;
 use crate::grades::tier::Tier;
 use crate::texts::Label;
 use serde::{Deserialize, Serialize};
 
-/// What a cadence is chosen from.
+/// What a cadence is chosen from: a value tier, or an ABC class written as its letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     Tier(Tier),
     Letter(Letter),
+}
+
+/// The grade of an account for §4.3 and §4.6: its ABC class, else its tier.
+pub fn contact_grade(abc: Option<AbcClass>, tier: Option<Tier>) -> Option<Grade> {
+    let letter = |c: AbcClass| match c {
+        AbcClass::A => Letter::A,
+        AbcClass::B => Letter::B,
+        AbcClass::C => Letter::C,
+    };
+    abc.map(|c| Grade::Letter(letter(c)))
+        .or(tier.map(Grade::Tier))
 }
 
 impl Grade {
@@ -30,13 +43,14 @@ impl Grade {
             .or_else(|| Tier::parse(text).map(Grade::Tier))
     }
 
-    /// The contact class: the letter, or the tier's place (VIP → A, important → B, rest → C).
+    /// The contact class: the ABC letter, or the tier's stand-in (VIP and important → A,
+    /// ordinary → B, small → C).
     pub fn class(self) -> Letter {
         match self {
             Grade::Letter(l) => l,
-            Grade::Tier(Tier::Vip) => Letter::A,
-            Grade::Tier(Tier::Important) => Letter::B,
-            Grade::Tier(Tier::Ordinary | Tier::Small) => Letter::C,
+            Grade::Tier(Tier::Vip | Tier::Important) => Letter::A,
+            Grade::Tier(Tier::Ordinary) => Letter::B,
+            Grade::Tier(Tier::Small) => Letter::C,
         }
     }
 
@@ -159,7 +173,11 @@ pub fn cadence(grade: Grade, options: &CadenceOptions) -> Cadence {
         class,
         plan: Label::new("cadence", plan),
         contacts_per_year: per_year,
-        frequency: frequency_label(per_year),
+        frequency: if class == Letter::A && per_year == 12 {
+            Label::new("cadence_frequency", "at_least_monthly")
+        } else {
+            frequency_label(per_year)
+        },
         channel: Label::new("cadence_channel", channel),
         owner: Label::new("cadence_owner", owner),
         group_events,
@@ -185,12 +203,17 @@ mod tests {
     }
 
     #[test]
-    fn a_and_vip_get_monthly_visits_with_a_named_owner() {
-        for g in [Grade::Letter(Letter::A), Grade::Tier(Tier::Vip)] {
+    fn a_vip_and_important_get_monthly_visits_with_a_named_owner() {
+        for g in [
+            Grade::Letter(Letter::A),
+            Grade::Tier(Tier::Vip),
+            Grade::Tier(Tier::Important),
+        ] {
             let c = of(g);
             assert_eq!(c.class, Letter::A);
             assert_eq!(c.contacts_per_year, 12);
-            assert_eq!(c.frequency.code, "monthly");
+            assert_eq!(c.frequency.code, "at_least_monthly");
+            assert_eq!(c.frequency.zh, "至少每月一次");
             assert_eq!(c.channel.code, "in_person");
             assert_eq!(c.owner.code, "named_owner");
             assert_eq!(c.plan.code, "key_visits");
@@ -200,8 +223,8 @@ mod tests {
     }
 
     #[test]
-    fn b_and_important_get_a_quarterly_visit_plan() {
-        for g in [Grade::Letter(Letter::B), Grade::Tier(Tier::Important)] {
+    fn b_and_ordinary_get_a_quarterly_visit_plan() {
+        for g in [Grade::Letter(Letter::B), Grade::Tier(Tier::Ordinary)] {
             let c = of(g);
             assert_eq!(c.contacts_per_year, 4);
             assert_eq!(c.frequency.code, "quarterly");
@@ -212,12 +235,8 @@ mod tests {
     }
 
     #[test]
-    fn c_ordinary_and_small_get_phone_twice_a_year_and_events() {
-        for g in [
-            Grade::Letter(Letter::C),
-            Grade::Tier(Tier::Ordinary),
-            Grade::Tier(Tier::Small),
-        ] {
+    fn c_and_small_get_phone_twice_a_year_and_events() {
+        for g in [Grade::Letter(Letter::C), Grade::Tier(Tier::Small)] {
             let c = of(g);
             assert_eq!(c.contacts_per_year, 2);
             assert_eq!(c.frequency.code, "half_yearly");
@@ -225,6 +244,19 @@ mod tests {
             assert!(c.group_events);
             assert!(c.services.is_empty());
         }
+    }
+
+    #[test]
+    fn the_abc_class_wins_over_the_tier() {
+        assert_eq!(
+            contact_grade(Some(AbcClass::C), Some(Tier::Vip)),
+            Some(Grade::Letter(Letter::C))
+        );
+        assert_eq!(
+            contact_grade(None, Some(Tier::Important)).map(Grade::class),
+            Some(Letter::A)
+        );
+        assert_eq!(contact_grade(None, None), None);
     }
 
     #[test]
@@ -258,7 +290,7 @@ mod tests {
             b_per_year: 6,
             ..Default::default()
         };
-        let c = cadence_from_text("重要客户", &o).unwrap();
+        let c = cadence_from_text("普通客户", &o).unwrap();
         assert_eq!(c.contacts_per_year, 6);
         assert_eq!(c.frequency.code, "per_year");
         assert_eq!(cadence_from_text("b", &o).unwrap().class, Letter::B);

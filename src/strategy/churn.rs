@@ -1,16 +1,20 @@
 //! Churn warning for valuable accounts (预流失重点客户, MODEL §4.5).
 //!
-//! Rule [D]: an account of tier ≥ `min_tier` (important) whose days since the last order exceed
-//! max(`interval_multiplier` × its usual interval, `min_days`) = max(2 × interval, 90) by
-//! default. When a P(alive) from a transaction-history model is given it replaces the
-//! recency rule: the account is at risk below `p_alive_threshold` (0.5).
+//! A valuable account [D] — value tier ≥ `min_tier` (important), or ABC class A, or profit
+//! contribution in the list's top `valuable_top_share` (20 %) — is watched [S, 004: 「长时间不使用…
+//! 而且对公司的利润贡献比较大」]. It is at risk when it has been quiet: days since the last order
+//! above max(`interval_multiplier` × its usual interval, `min_days`) = max(2 × interval, 90) by
+//! default. When a P(alive) from a transaction-history model is given it replaces the recency
+//! rule: the account is at risk below `p_alive_threshold` (0.5). Many complaints mark a likely
+//! leaver too [S, 003]: `complaint_level` (3 a year) or more on a valuable account warns as well.
 //!
 //! The usual interval is the `usual_interval_days` field or, failing that, 365 / `order_count`
 //! (orders in the last 12 months); with neither, the limit is `min_days`.
-//! Retention moves [S]: one channel of deep communication, and two guarantees — service
-//! quality and the customer's benefit.
+//! Retention [S, 001]: 「一个沟通，两个保证」 — always keep deep communication with the account,
+//! and guarantee two things: service quality, and the customer's greatest benefit.
 
 use super::StrategyError;
+use crate::grades::abc::AbcClass;
 use crate::grades::tier::Tier;
 use crate::row::AccountRow;
 use crate::texts::Label;
@@ -20,14 +24,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ChurnOptions {
-    /// The lowest tier watched.
+    /// [D] The lowest tier watched, `important`.
     pub min_tier: Tier,
-    /// The limit is never below this many days.
+    /// [D] The quiet limit is never below this many days, 90.
     pub min_days: f64,
-    /// The limit is this many usual intervals.
+    /// [D] The quiet limit is this many usual intervals, 2.
     pub interval_multiplier: f64,
-    /// With a P(alive), the account is at risk strictly below this.
+    /// [D] With a P(alive), the account is at risk strictly below this, 0.5.
     pub p_alive_threshold: f64,
+    /// [D] Complaints a year that mark a likely leaver, 3 (also status 5 defensive, §4.8).
+    pub complaint_level: f64,
+    /// [D] An account whose profit contribution is in this top share of the list is valuable,
+    /// 0.2 (the top 20 %).
+    pub valuable_top_share: f64,
 }
 
 impl Default for ChurnOptions {
@@ -37,6 +46,8 @@ impl Default for ChurnOptions {
             min_days: 90.0,
             interval_multiplier: 2.0,
             p_alive_threshold: 0.5,
+            complaint_level: 3.0,
+            valuable_top_share: 0.2,
         }
     }
 }
@@ -60,6 +71,18 @@ impl ChurnOptions {
             return bad(
                 "churn.pAliveThreshold",
                 format!("must be in [0, 1], got {}", self.p_alive_threshold),
+            );
+        }
+        if !(self.complaint_level.is_finite() && self.complaint_level > 0.0) {
+            return bad(
+                "churn.complaintLevel",
+                format!("must be > 0, got {}", self.complaint_level),
+            );
+        }
+        if !(self.valuable_top_share > 0.0 && self.valuable_top_share <= 1.0) {
+            return bad(
+                "churn.valuableTopShare",
+                format!("must be in (0, 1], got {}", self.valuable_top_share),
             );
         }
         Ok(())
@@ -118,14 +141,28 @@ pub fn usual_interval_days(row: &AccountRow) -> Option<f64> {
         })
 }
 
+/// §4.5's quiet limit: max(multiplier × usual interval, min days).
+pub fn quiet_limit_days(usual_interval: Option<f64>, options: &ChurnOptions) -> f64 {
+    usual_interval
+        .filter(|d| d.is_finite() && *d > 0.0)
+        .map_or(0.0, |d| d * options.interval_multiplier)
+        .max(options.min_days)
+}
+
 /// What the check is given.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ChurnInput {
     pub tier: Option<Tier>,
+    /// The list's ABC class of the account (§3.2).
+    pub abc: Option<AbcClass>,
+    /// The percentile (0–100) of the account's profit contribution in the list.
+    pub contribution_percentile: Option<f64>,
     pub days_since_last_order: Option<f64>,
     pub usual_interval_days: Option<f64>,
     /// The probability the customer is still active, 0–1, from a BG/NBD fit (§6).
     pub p_alive: Option<f64>,
+    /// Complaints in the last year.
+    pub complaints: Option<f64>,
 }
 
 /// What the warning was based on.
@@ -134,14 +171,25 @@ pub struct ChurnInput {
 pub enum ChurnBasis {
     PAlive,
     Recency,
-    /// Tier below the watched one, tier unknown, or no recency and no P(alive).
+    /// Not a valuable account, value unknown, or no recency and no P(alive).
     NotChecked,
+}
+
+/// Why an account counts as valuable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Valuable {
+    Tier,
+    AbcA,
+    TopContribution,
 }
 
 /// The outcome of the check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChurnCheck {
+    /// Why the account is watched; `None` when it is not a valuable account.
+    pub valuable: Option<Valuable>,
     pub at_risk: bool,
     pub basis: ChurnBasis,
     pub days_since_last_order: Option<f64>,
@@ -150,11 +198,14 @@ pub struct ChurnCheck {
     pub p_alive: Option<f64>,
     /// `at_risk` or `p_alive_low`, with the numbers filled in.
     pub warning: Option<Label>,
-    /// The retention moves, when at risk.
+    /// `many_complaints`, when a valuable account has complained at least `complaint_level`
+    /// times.
+    pub complaint_warning: Option<Label>,
+    /// The retention moves, when either warning is given.
     pub moves: Vec<Label>,
 }
 
-/// The retention moves of §4.5, in order.
+/// The retention moves of §4.5, in order: 「一个沟通，两个保证」.
 pub fn retention_moves() -> Vec<Label> {
     ["deep_channel", "service_quality", "customer_benefit"]
         .iter()
@@ -170,20 +221,50 @@ fn percent(p: f64) -> String {
     format!("{:.0}%", p * 100.0)
 }
 
+/// Whether the account is valuable (§4.5), and by which rule (tier first).
+pub fn valuable(input: &ChurnInput, options: &ChurnOptions) -> Option<Valuable> {
+    if input.tier.is_some_and(|t| t >= options.min_tier) {
+        Some(Valuable::Tier)
+    } else if input.abc == Some(AbcClass::A) {
+        Some(Valuable::AbcA)
+    } else if input
+        .contribution_percentile
+        .is_some_and(|p| p >= (1.0 - options.valuable_top_share) * 100.0)
+    {
+        Some(Valuable::TopContribution)
+    } else {
+        None
+    }
+}
+
 /// Applies the rule. A P(alive) outside 0–1 is ignored in favour of recency.
 pub fn churn_check(input: &ChurnInput, options: &ChurnOptions) -> ChurnCheck {
     let mut check = ChurnCheck {
+        valuable: valuable(input, options),
         at_risk: false,
         basis: ChurnBasis::NotChecked,
         days_since_last_order: input.days_since_last_order,
         limit_days: None,
         p_alive: None,
         warning: None,
+        complaint_warning: None,
         moves: Vec::new(),
     };
-    let watched = input.tier.is_some_and(|t| t >= options.min_tier);
-    if !watched {
+    if check.valuable.is_none() {
         return check;
+    }
+    if let Some(c) = input
+        .complaints
+        .filter(|c| c.is_finite() && *c >= options.complaint_level)
+    {
+        check.complaint_warning = Some(Label::with_args(
+            "churn",
+            "many_complaints",
+            &[
+                ("n", &whole_days(c)),
+                ("level", &whole_days(options.complaint_level)),
+            ],
+        ));
     }
     let p_alive = input.p_alive.filter(|p| (0.0..=1.0).contains(p));
     if let Some(p) = p_alive {
@@ -201,11 +282,7 @@ pub fn churn_check(input: &ChurnInput, options: &ChurnOptions) -> ChurnCheck {
             ));
         }
     } else if let Some(days) = input.days_since_last_order {
-        let from_interval = input
-            .usual_interval_days
-            .filter(|d| d.is_finite() && *d > 0.0)
-            .map_or(0.0, |d| d * options.interval_multiplier);
-        let limit = from_interval.max(options.min_days);
+        let limit = quiet_limit_days(input.usual_interval_days, options);
         check.basis = ChurnBasis::Recency;
         check.limit_days = Some(limit);
         if days > limit {
@@ -217,7 +294,7 @@ pub fn churn_check(input: &ChurnInput, options: &ChurnOptions) -> ChurnCheck {
             ));
         }
     }
-    if check.at_risk {
+    if check.at_risk || check.complaint_warning.is_some() {
         check.moves = retention_moves();
     }
     check
@@ -235,7 +312,7 @@ mod tests {
             tier: Some(tier),
             days_since_last_order: Some(days),
             usual_interval_days: interval,
-            p_alive: None,
+            ..Default::default()
         }
     }
 
@@ -257,6 +334,69 @@ mod tests {
         assert_eq!(c.basis, ChurnBasis::Recency);
         // No interval: 90.
         assert_eq!(check(input(Tier::Vip, 50.0, None)).limit_days, Some(90.0));
+    }
+
+    #[test]
+    fn valuable_by_tier_abc_class_a_or_top_contribution() {
+        // §4.5: tier ≥ important, or ABC A, or profit contribution in the list's top 20 %.
+        let quiet = |tier, abc, pct| ChurnInput {
+            tier,
+            abc,
+            contribution_percentile: pct,
+            days_since_last_order: Some(400.0),
+            ..Default::default()
+        };
+        let o = ChurnOptions::default();
+        for (input, want) in [
+            (
+                quiet(Some(Tier::Important), None, None),
+                Some(Valuable::Tier),
+            ),
+            (
+                quiet(Some(Tier::Small), Some(AbcClass::A), None),
+                Some(Valuable::AbcA),
+            ),
+            (
+                quiet(None, Some(AbcClass::B), Some(80.0)),
+                Some(Valuable::TopContribution),
+            ),
+            (quiet(None, Some(AbcClass::B), Some(79.9)), None),
+            (quiet(Some(Tier::Ordinary), Some(AbcClass::C), None), None),
+        ] {
+            let c = churn_check(&input, &o);
+            assert_eq!(c.valuable, want, "{input:?}");
+            assert_eq!(c.at_risk, want.is_some(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn many_complaints_on_a_valuable_account_warn_too() {
+        let o = ChurnOptions::default();
+        let mut i = input(Tier::Vip, 10.0, None);
+        i.complaints = Some(3.0);
+        let c = churn_check(&i, &o);
+        assert!(!c.at_risk, "recent orders");
+        let w = c.complaint_warning.unwrap();
+        assert_eq!(w.code, "many_complaints");
+        assert!(
+            w.zh.contains('3') && is_zh(&w.zh) && is_en(&w.en),
+            "{}",
+            w.zh
+        );
+        assert_eq!(c.moves.len(), 3, "the retention moves");
+        i.complaints = Some(2.0);
+        assert!(churn_check(&i, &o).complaint_warning.is_none());
+        let mut small = input(Tier::Small, 10.0, None);
+        small.complaints = Some(9.0);
+        assert!(churn_check(&small, &o).complaint_warning.is_none());
+    }
+
+    #[test]
+    fn retention_is_one_communication_two_guarantees() {
+        let m = retention_moves();
+        assert!(m[0].zh.contains("一个沟通"), "{}", m[0].zh);
+        assert!(m[1].zh.contains("两个保证") && m[1].zh.contains("服务质量"));
+        assert!(m[2].zh.contains("利益最大化"), "{}", m[2].zh);
     }
 
     #[test]

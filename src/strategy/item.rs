@@ -36,6 +36,14 @@ pub struct LabelText {
 }
 
 impl LabelText {
+    /// The text in one language.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::ZhCn => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
     pub fn new(label: Label, lang: Option<Lang>) -> LabelText {
         let text = lang.map(|l| label.in_lang(l).to_string());
         LabelText {
@@ -63,6 +71,8 @@ pub enum ItemKind {
     BuyerStep,
     /// The attractiveness × relationship matrix strategy and move (§4.1).
     Matrix,
+    /// The work of the account's lifecycle stage (§4.9).
+    Lifecycle,
     /// A buying-centre role without a named contact (§4.4).
     Gap,
     /// Moves to the next relationship level (§4.2).
@@ -138,6 +148,8 @@ mod tests {
     fn kinds_are_in_priority_order() {
         assert!(ItemKind::Churn.priority() < ItemKind::Satisfaction.priority());
         assert!(ItemKind::Pipeline.priority() < ItemKind::Matrix.priority());
+        assert!(ItemKind::Matrix.priority() < ItemKind::Lifecycle.priority());
+        assert!(ItemKind::Lifecycle.priority() < ItemKind::Gap.priority());
         assert!(ItemKind::Gap.priority() < ItemKind::Level.priority());
         assert!(ItemKind::Cadence.priority() < ItemKind::Data.priority());
     }

@@ -160,6 +160,8 @@ impl RelationshipLevel {
                 "alliance_goals_aligned",
                 "alliance_own_loyalty",
                 "alliance_shared_profit",
+                "alliance_competitors_supply",
+                "alliance_joint_opportunities",
                 "alliance_very_high_barriers",
             ],
         }

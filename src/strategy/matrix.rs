@@ -226,11 +226,54 @@ pub struct CellOverride {
 pub struct MatrixOptions {
     /// Replacements keyed by cell (`"C5"`), applied in key order.
     pub overrides: BTreeMap<String, CellOverride>,
+    /// [D] How the list numbers the relationship statuses: the six statuses (codes such as
+    /// `developing`, or their words) in the order of the numbers 1–6 written in the
+    /// `relationship_status` column. Default: the spec's numbering, 1 very strong … 4 quite
+    /// limited, 5 defensive, 6 declining — itself an inference from the source's moves (MODEL
+    /// §4.1), which is why it can be changed. Cell codes (`A1` … `C6`) always use the spec's
+    /// numbering.
+    pub status_order: Option<Vec<String>>,
 }
 
 impl MatrixOptions {
-    /// Checks every override: known cell, known targets, a strategy that has texts.
+    /// The statuses in the list's numbering, when `status_order` is given and valid.
+    fn numbering(&self) -> Option<Vec<RelationshipStatus>> {
+        let order = self.status_order.as_ref()?;
+        let parsed: Vec<RelationshipStatus> = order
+            .iter()
+            .filter(|t| t.trim().parse::<f64>().is_err())
+            .filter_map(|t| RelationshipStatus::parse(t))
+            .collect();
+        let mut distinct = parsed.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (order.len() == 6 && parsed.len() == 6 && distinct.len() == 6).then_some(parsed)
+    }
+
+    /// A status as written in the list: a number in the list's numbering (`status_order`),
+    /// or a code or the words of a status.
+    pub fn parse_status(&self, text: &str) -> Option<RelationshipStatus> {
+        if let Some(order) = self.numbering() {
+            let t = normalize_width(text).trim().to_string();
+            if let Ok(n) = t.parse::<f64>() {
+                let i = RelationshipStatus::from_number(n)?.number() as usize;
+                return order.get(i - 1).copied();
+            }
+        }
+        RelationshipStatus::parse(text)
+    }
+
+    /// Checks every override: known cell, known targets, a strategy that has texts; and a
+    /// `status_order` that names each status once.
     pub fn validate(&self) -> Result<(), StrategyError> {
+        if self.status_order.is_some() && self.numbering().is_none() {
+            return Err(StrategyError::InvalidOption {
+                name: "matrix.statusOrder",
+                reason: "must name each of the six statuses once (very_strong, good, \
+                         developing, limited, defensive, declining)"
+                    .to_string(),
+            });
+        }
         for (cell_text, o) in &self.overrides {
             let cell = MatrixCell::parse(cell_text)
                 .ok_or_else(|| StrategyError::UnknownCell(cell_text.clone()))?;
@@ -359,7 +402,9 @@ pub fn matrix_strategy_from_text(
 ) -> Result<MatrixStrategy, StrategyError> {
     let letter = letter_from_cell(letter, &LetterCuts::default())
         .ok_or_else(|| StrategyError::UnknownLetter(letter.to_string()))?;
-    let status = RelationshipStatus::parse(status)
+    options.validate()?;
+    let status = options
+        .parse_status(status)
         .ok_or_else(|| StrategyError::UnknownStatus(status.to_string()))?;
     matrix_strategy(MatrixCell::new(letter, status), options)
 }
@@ -522,6 +567,7 @@ mod tests {
     fn bad_overrides_are_errors() {
         let one = |cell: &str, o: CellOverride| MatrixOptions {
             overrides: [(cell.to_string(), o)].into_iter().collect(),
+            ..Default::default()
         };
         let bad_cell = one(
             "D1",
@@ -594,6 +640,37 @@ mod tests {
         assert!(m.zh.contains("B2 或 B1"), "{}", m.zh);
         let a1 = matrix_strategy_from_text("A", "1", &opts()).unwrap();
         assert_eq!(a1.move_label(), None);
+    }
+
+    #[test]
+    fn status_numbering_is_an_option() {
+        // The source slide's order: 发展中 / 良好 / 非常牢固 / 相当有限 / 防守 / 倒退.
+        let o: MatrixOptions = serde_json::from_str(
+            r#"{"statusOrder": ["发展中", "良好", "非常牢固", "相当有限", "防守", "倒退"]}"#,
+        )
+        .unwrap();
+        assert!(o.validate().is_ok());
+        assert_eq!(o.parse_status("1"), Some(RelationshipStatus::Developing));
+        assert_eq!(o.parse_status("3"), Some(RelationshipStatus::VeryStrong));
+        assert_eq!(
+            o.parse_status("目前关系良好"),
+            Some(RelationshipStatus::Good)
+        );
+        let s = matrix_strategy_from_text("A", "3", &o).unwrap();
+        assert_eq!(s.cell, "A1", "cell codes keep the spec's numbering");
+        assert_eq!(
+            MatrixOptions::default().parse_status("3"),
+            Some(RelationshipStatus::Developing)
+        );
+        for bad in [
+            r#"{"statusOrder": ["good", "good", "developing", "limited", "defensive", "declining"]}"#,
+            r#"{"statusOrder": ["good"]}"#,
+            r#"{"statusOrder": ["1", "2", "3", "4", "5", "6"]}"#,
+        ] {
+            let o: MatrixOptions = serde_json::from_str(bad).unwrap();
+            assert!(o.validate().is_err(), "{bad}");
+            assert!(matrix_strategy_from_text("A", "1", &o).is_err());
+        }
     }
 
     #[test]

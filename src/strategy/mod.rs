@@ -1,16 +1,23 @@
 //! Relationship strategies (MODEL §4–§5): what to do with an account on Monday.
 //!
 //! Each part of §4 has its own module and can be called alone; [`suggest::suggest_strategy`]
-//! puts them together for one account row. Every function here is pure: no I/O, no clock
+//! puts them together for one account row, and [`list::ListContext`] for each row of a list
+//! (percentiles, ABC classes, and the list's [`notices`]). When a list has no judgement
+//! columns, [`estimate`] estimates attractiveness and relationship status from its figures
+//! (§4.8) and [`lifecycle`] gives the stage (§4.9). Every function here is pure: no I/O, no clock
 //! (the as-of date comes in through the options), no panics, and the same input always gives
 //! the same output.
 
 pub mod buying_centre;
 pub mod cadence;
 pub mod churn;
+pub mod estimate;
 pub mod item;
 pub mod level;
+pub mod lifecycle;
+pub mod list;
 pub mod matrix;
+pub mod notices;
 pub mod satisfaction;
 pub mod steps;
 pub mod suggest;

@@ -1,11 +1,13 @@
-//! Satisfaction (MODEL §4.6): five levels, 5 = very satisfied. Below neutral on a key account —
-//! attractiveness A or B, or tier important or VIP — calls for a retention action.
+//! Satisfaction (MODEL §4.6): five levels, 5 = very satisfied, with targets by ABC class
+//! [S, 004]: every A account very satisfied (anything below 高度满意 is an action), every B
+//! account satisfied (below 一般满意 is an action), some C accounts gradually more satisfied
+//! (below neutral is a note). Without an ABC class the value tier stands in (VIP and important
+//! as A, ordinary as B, small as C); with neither, below neutral is a note.
 //!
 //! The `satisfaction` field holds 1–5 (words are read into numbers when the row is read). A
 //! fraction such as 2.5 sits below neutral, so a value falls to the level at or below it.
 
 use crate::grades::attractiveness::Letter;
-use crate::grades::tier::Tier;
 use crate::strategy::item::label_per_lang;
 use crate::texts::{Label, Lang};
 use serde::Serialize;
@@ -70,50 +72,77 @@ impl SatisfactionLevel {
 pub struct SatisfactionCheck {
     pub level: SatisfactionLevel,
     pub label: Label,
-    /// A or B attractiveness, or important / VIP tier.
-    pub key_account: bool,
-    /// Below neutral on a key account.
-    pub needs_retention: bool,
-    /// `low`, with the level filled in, when retention is needed.
+    /// The ABC class the target follows (the tier's stand-in when there is no class).
+    pub class: Option<Letter>,
+    /// The level the class aims at: A very satisfied, B satisfied, C (or unknown) neutral.
+    pub target: SatisfactionLevel,
+    /// Below the target of an A or B account: an action is needed.
+    pub needs_action: bool,
+    /// `below_target` (A, B) or `below_neutral_note` (C, no class), with the levels filled in.
     pub warning: Option<Label>,
-    /// The retention actions, most important first.
+    /// What to do, most important first; empty for a note.
     pub actions: Vec<Label>,
 }
 
-/// Whether the account counts as key for satisfaction: either grade is enough.
-pub fn is_key_account(letter: Option<Letter>, tier: Option<Tier>) -> bool {
-    matches!(letter, Some(Letter::A | Letter::B)) || tier.is_some_and(|t| t >= Tier::Important)
+/// The level a class aims at (§4.6).
+pub fn target_for(class: Option<Letter>) -> SatisfactionLevel {
+    match class {
+        Some(Letter::A) => SatisfactionLevel::VerySatisfied,
+        Some(Letter::B) => SatisfactionLevel::Satisfied,
+        Some(Letter::C) | None => SatisfactionLevel::Neutral,
+    }
 }
 
-/// Checks a satisfaction value 1–5; `None` when the value is not a level.
-pub fn satisfaction_check(
-    value: f64,
-    letter: Option<Letter>,
-    tier: Option<Tier>,
-) -> Option<SatisfactionCheck> {
-    let level = SatisfactionLevel::from_value(value)?;
-    let key_account = is_key_account(letter, tier);
-    let needs_retention = key_account && level.below_neutral();
-    let label = level.label();
-    let (warning, actions) = if needs_retention {
+fn level_text(label: &Label, lang: Lang) -> String {
+    match lang {
+        Lang::ZhCn => label.zh.clone(),
         // English puts the level mid-sentence, in lower case.
-        let warning = label_per_lang("satisfaction", "low", |lang| match lang {
-            Lang::ZhCn => vec![("level", label.zh.clone())],
-            Lang::En => vec![("level", label.en.to_lowercase())],
+        Lang::En => label.en.to_lowercase(),
+    }
+}
+
+/// Checks a satisfaction value 1–5 against the target of the account's class; `None` when the
+/// value is not a level.
+pub fn satisfaction_check(value: f64, class: Option<Letter>) -> Option<SatisfactionCheck> {
+    let level = SatisfactionLevel::from_value(value)?;
+    let target = target_for(class);
+    let label = level.label();
+    let key = matches!(class, Some(Letter::A | Letter::B));
+    let below = level < target;
+    let needs_action = key && below;
+    let (warning, actions) = if needs_action {
+        let target_label = target.label();
+        let warning = label_per_lang("satisfaction", "below_target", |lang| {
+            vec![
+                ("class", class.map_or("", Letter::code).to_string()),
+                ("level", level_text(&label, lang)),
+                ("target", level_text(&target_label, lang)),
+            ]
         });
-        let mut actions = vec![Label::new("satisfaction", "retain_listen")];
-        if level == SatisfactionLevel::VeryDissatisfied {
-            actions.insert(0, Label::new("satisfaction", "retain_escalate"));
-        }
+        let actions = if level.below_neutral() {
+            let mut a = vec![Label::new("satisfaction", "retain_listen")];
+            if level == SatisfactionLevel::VeryDissatisfied {
+                a.insert(0, Label::new("satisfaction", "retain_escalate"));
+            }
+            a
+        } else {
+            vec![Label::new("satisfaction", "raise_to_target")]
+        };
         (Some(warning), actions)
+    } else if below {
+        let note = label_per_lang("satisfaction", "below_neutral_note", |lang| {
+            vec![("level", level_text(&label, lang))]
+        });
+        (Some(note), Vec::new())
     } else {
         (None, Vec::new())
     };
     Some(SatisfactionCheck {
         level,
         label,
-        key_account,
-        needs_retention,
+        class,
+        target,
+        needs_action,
         warning,
         actions,
     })
@@ -145,52 +174,63 @@ mod tests {
     }
 
     #[test]
-    fn below_neutral_on_a_key_account_needs_retention() {
-        for (letter, tier) in [
-            (Some(Letter::A), None),
-            (Some(Letter::B), None),
-            (None, Some(Tier::Vip)),
-            (None, Some(Tier::Important)),
-            (Some(Letter::C), Some(Tier::Important)),
-        ] {
-            let c = satisfaction_check(2.0, letter, tier).unwrap();
-            assert!(c.needs_retention, "{letter:?} {tier:?}");
-            let w = c.warning.unwrap();
-            assert!(is_zh(&w.zh) && w.zh.contains("有些不满意"), "{}", w.zh);
-            assert!(
-                is_en(&w.en) && w.en.contains("somewhat dissatisfied"),
-                "{}",
-                w.en
+    fn targets_follow_the_abc_class() {
+        use Letter::{A, B, C};
+        // (value, class, needs action, first action)
+        let cases = [
+            (4.0, Some(A), true, Some("raise_to_target")),
+            (5.0, Some(A), false, None),
+            (3.0, Some(B), true, Some("raise_to_target")),
+            (4.0, Some(B), false, None),
+            (2.0, Some(B), true, Some("retain_listen")),
+            (1.0, Some(A), true, Some("retain_escalate")),
+            (2.0, Some(C), false, None),
+            (3.0, Some(C), false, None),
+            (1.0, None, false, None),
+        ];
+        for (value, class, action, first) in cases {
+            let c = satisfaction_check(value, class).unwrap();
+            assert_eq!(c.needs_action, action, "{value} {class:?}");
+            assert_eq!(
+                c.actions.first().map(|a| a.code.as_str()),
+                first,
+                "{value} {class:?}"
             );
-            assert_eq!(c.actions.len(), 1);
-            assert_eq!(c.actions[0].code, "retain_listen");
-            assert!(is_zh(&c.actions[0].zh) && is_en(&c.actions[0].en));
         }
+        assert_eq!(target_for(Some(A)), VerySatisfied);
+        assert_eq!(target_for(Some(B)), Satisfied);
+        assert_eq!(target_for(None), Neutral);
     }
 
     #[test]
-    fn very_dissatisfied_escalates_first() {
-        let c = satisfaction_check(1.0, Some(Letter::A), None).unwrap();
-        let codes: Vec<&str> = c.actions.iter().map(|a| a.code.as_str()).collect();
-        assert_eq!(codes, ["retain_escalate", "retain_listen"]);
-        assert!(is_zh(&c.actions[0].zh) && is_en(&c.actions[0].en));
-    }
-
-    #[test]
-    fn neutral_or_better_or_a_small_account_needs_nothing() {
+    fn the_warning_names_the_class_the_level_and_the_target() {
+        let c = satisfaction_check(4.0, Some(Letter::A)).unwrap();
+        let w = c.warning.unwrap();
+        assert_eq!(w.code, "below_target");
         assert!(
-            !satisfaction_check(3.0, Some(Letter::A), None)
-                .unwrap()
-                .needs_retention
+            w.zh.contains("A类客户") && w.zh.contains("一般满意") && w.zh.contains("高度满意"),
+            "{}",
+            w.zh
         );
         assert!(
-            !satisfaction_check(5.0, Some(Letter::A), None)
-                .unwrap()
-                .needs_retention
+            !w.zh.contains("重点客户"),
+            "§4.6: A-class accounts, not key accounts"
         );
-        let c = satisfaction_check(1.0, Some(Letter::C), Some(Tier::Ordinary)).unwrap();
-        assert!(!c.needs_retention && c.actions.is_empty() && c.warning.is_none());
-        assert!(!satisfaction_check(1.0, None, None).unwrap().needs_retention);
-        assert!(satisfaction_check(6.0, Some(Letter::A), None).is_none());
+        assert!(
+            w.en.contains("satisfied") && w.en.contains("very satisfied"),
+            "{}",
+            w.en
+        );
+        assert!(is_zh(&w.zh) && is_en(&w.en));
+        let note = satisfaction_check(2.0, Some(Letter::C))
+            .unwrap()
+            .warning
+            .unwrap();
+        assert_eq!(note.code, "below_neutral_note");
+        assert!(is_zh(&note.zh) && is_en(&note.en));
+        for a in satisfaction_check(1.0, Some(Letter::A)).unwrap().actions {
+            assert!(is_zh(&a.zh) && is_en(&a.en));
+        }
+        assert!(satisfaction_check(6.0, Some(Letter::A)).is_none());
     }
 }

@@ -16,12 +16,12 @@ use crate::sheets::{
     xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, ExportOptions, Limits, ReadOptions,
     SheetChoice, Table,
 };
-use crate::strategy::suggest::suggest_strategy;
+use crate::strategy::list::ListContext;
 use crate::texts::Lang;
 use js_sys::{Array, Float64Array};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
@@ -76,6 +76,9 @@ pub struct Sheet {
     columns: Vec<ColumnPlan>,
     rows: Vec<AccountRow>,
     as_of: i64,
+    /// The list's distributions, ABC classes and profile for `suggest` and `listNotices`,
+    /// built on first use and dropped when a cell or the mapping changes.
+    list: OnceCell<ListContext>,
     /// The model of the last `scores` call: what an export with no model scores with.
     last_model: RefCell<Option<Cow<'static, CompiledModel>>>,
 }
@@ -88,6 +91,7 @@ impl Sheet {
             columns: Vec::new(),
             rows: Vec::new(),
             as_of: as_of(&option(options_in, "asOf"))?,
+            list: OnceCell::new(),
             last_model: RefCell::new(None),
         };
         sheet.reread()?;
@@ -100,6 +104,7 @@ impl Sheet {
         self.rows = (0..self.table.rows.len())
             .map(|i| self.read_row(i))
             .collect();
+        self.list.take();
         Ok(())
     }
 
@@ -121,6 +126,10 @@ impl Sheet {
     /// The rows as read (for the transaction-log join in `super::clv`).
     pub(super) fn account_rows(&self) -> &[AccountRow] {
         &self.rows
+    }
+
+    fn list_context(&self) -> &ListContext {
+        self.list.get_or_init(|| ListContext::from_rows(&self.rows))
     }
 
     fn ranks(&self, m: &CompiledModel) -> Box<dyn Ranks> {
@@ -412,6 +421,7 @@ impl Sheet {
         if let Some(slot) = self.rows.get_mut(index) {
             *slot = reread;
         }
+        self.list.take();
         to_js(&errors)
     }
 
@@ -457,7 +467,9 @@ impl Sheet {
         to_js(&score_row_ranked(&m, self.row(index)?, ranks.as_ref()))
     }
 
-    /// The strategy suggestion for one row (options as `suggestStrategy`'s, asOf from the sheet).
+    /// The strategy suggestion for one row (options as `suggestStrategy`'s, asOf from the
+    /// sheet). Percentiles, the ABC class and whether the list has contact and level columns
+    /// come from the sheet's own rows unless the options give them.
     #[wasm_bindgen(unchecked_return_type = "Suggestion")]
     pub fn suggest(
         &self,
@@ -466,7 +478,19 @@ impl Sheet {
         options_in: JsValue,
     ) -> Result<JsValue, JsError> {
         let o = super::strategy::suggest_options(&options_in, Some(self.as_of))?;
-        to_js(&suggest_strategy(self.row(index)?, &o).map_err(err)?)
+        self.row(index)?;
+        let s = self
+            .list_context()
+            .suggest(&self.rows, index, &o)
+            .map_err(err)?;
+        to_js(&s)
+    }
+
+    /// What the whole list lacks (contact-role columns, ratings, status, dates, margin …), each
+    /// with what adding it would unlock: `[{code, zh, en}]`.
+    #[wasm_bindgen(js_name = listNotices, unchecked_return_type = "Label[]")]
+    pub fn list_notices(&self) -> Result<JsValue, JsError> {
+        to_js(&self.list_context().notices())
     }
 
     /// The list as `.xlsx`: every original column and cell, plus the computed columns —

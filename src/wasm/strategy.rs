@@ -36,7 +36,8 @@ pub fn matrix_table_js(
 
 /// Everything to do with one account, ordered by priority. `options.lang` adds a flat `text`;
 /// `options.card` (a score card) or `options.score` / `options.tier` give the tier;
-/// `options.asOf` dates recency (default today).
+/// `options.asOf` dates recency (default today); `options.abc` is the account's ABC class and
+/// `options.list` the list's values (`{annual_purchase: number[], …}`) for percentiles.
 #[wasm_bindgen(js_name = suggestStrategy, unchecked_return_type = "Suggestion")]
 pub fn suggest_strategy_js(
     #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
@@ -109,6 +110,10 @@ pub(super) fn suggest_options(
     };
     if let Some(map) = json.as_object_mut() {
         map.insert("asOf".into(), day.into());
+        let list = option(options_in, "list");
+        if list.is_object() {
+            map.insert("list".into(), list_value(&list)?);
+        }
         if let Some(card) = map.remove("card") {
             if let Some(score) = card.get("score").and_then(|s| s.as_f64()) {
                 map.entry("score").or_insert(score.into());
@@ -123,4 +128,28 @@ pub(super) fn suggest_options(
         }
     }
     serde_json::from_value(json).map_err(|e| JsError::new(&format!("options: {e}")))
+}
+
+/// `options.list` as JSON, with typed arrays (a `Float64Array` column) read as lists and NaN as
+/// a missing value.
+fn list_value(list: &JsValue) -> Result<serde_json::Value, JsError> {
+    let mut out = serde_json::Map::new();
+    for entry in js_sys::Object::entries(list.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        let json = if js_sys::ArrayBuffer::is_view(&value) {
+            js_sys::Float64Array::new(&value)
+                .to_vec()
+                .into_iter()
+                .map(|v| {
+                    serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into)
+                })
+                .collect()
+        } else {
+            json_value(&value)?
+        };
+        out.insert(key, json);
+    }
+    Ok(serde_json::Value::Object(out))
 }

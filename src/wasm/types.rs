@@ -431,9 +431,14 @@ export interface MatrixCellOverride {
   targets?: string[] | null;
 }
 
+/** A relationship status code, numbered 1–6 in that order (MODEL §4.1). */
+export type RelationshipStatusCode = "very_strong" | "good" | "developing" | "limited" | "defensive" | "declining";
+
 export interface MatrixOptions {
   /** Replacements keyed by cell (`"C5"`). */
   overrides?: Record<string, MatrixCellOverride>;
+  /** How the list numbers the statuses: the six statuses (codes or words) in the order of the numbers 1–6 in its `relationship_status` column. Cell codes keep the spec's numbering. */
+  statusOrder?: string[] | null;
 }
 
 export interface MatrixStrategy {
@@ -469,7 +474,7 @@ export interface Cadence {
   plan: Label;
   /** Contacts a year (visits for A and B, calls or e-mails for C). */
   contactsPerYear: number;
-  /** `monthly`, `quarterly`, `half_yearly`, `yearly` or `per_year`. */
+  /** `at_least_monthly` (class A), `monthly`, `quarterly`, `half_yearly`, `yearly` or `per_year`. */
   frequency: Label;
   /** `in_person` or `phone_email`. */
   channel: Label;
@@ -549,6 +554,44 @@ export interface ChurnOptions {
   intervalMultiplier?: number;
   /** With a P(alive), the account is at risk strictly below this, 0–1 (default 0.5). */
   pAliveThreshold?: number;
+  /** Complaints a year that mark a likely leaver (default 3); also status 5 in the estimate. */
+  complaintLevel?: number;
+  /** An account in this top share of the list's profit contribution is valuable, (0, 1] (default 0.2). */
+  valuableTopShare?: number;
+}
+
+/** Thresholds of the attractiveness and status estimates (MODEL §4.8), all defaults [D]. */
+export interface EstimateOptions {
+  /** Without a list: the annual purchase scoring 0 (default 10,000) and 100 (default 100,000,000), log scale. */
+  purchaseLow?: number;
+  purchaseHigh?: number;
+  /** The margin scoring 100 (default 0.4). */
+  marginHigh?: number;
+  /** The growth scoring 0 (default -0.2) and 100 (default 0.3). */
+  growthLow?: number;
+  growthHigh?: number;
+  /** Factors (of sales volume, margin, potential, share left) a row needs for an estimate, 1–4 (default 1). */
+  minFactors?: number;
+  /** Falling below this growth (default -0.1); growing above this (default 0.1). */
+  fallingGrowth?: number;
+  growingGrowth?: number;
+  /** Status 1 needs this many years (default 3), orders a year (default 12) and share of wallet (default 0.5). */
+  longYears?: number;
+  frequentOrders?: number;
+  highShare?: number;
+  /** Status 2 needs this many years (default 1). */
+  steadyYears?: number;
+}
+
+/** The list's values per figure, in any order (NaN or null for a missing value). */
+export interface ListDistributions {
+  annual_purchase?: ArrayLike<number | null>;
+  gross_margin?: ArrayLike<number | null>;
+  potential_purchase?: ArrayLike<number | null>;
+  growth_rate?: ArrayLike<number | null>;
+  share_of_wallet?: ArrayLike<number | null>;
+  /** Profit contribution: profit, else annual purchase × gross margin. */
+  contribution?: ArrayLike<number | null>;
 }
 
 export interface SuggestOptions {
@@ -571,6 +614,17 @@ export interface SuggestOptions {
   level?: { threshold?: number };
   cadence?: CadenceOptions;
   churn?: ChurnOptions;
+  /** The account's ABC class in its list: cadence and satisfaction targets follow it (else the tier). */
+  abc?: "A" | "B" | "C" | string | null;
+  /** The list's values, for percentiles (attractiveness estimate, top-20 % contribution); without it absolute reference points apply. */
+  list?: ListDistributions | null;
+  /** `false`: the list has no contact-role column, so missing roles are not a gap on every row (default true). */
+  listHasContacts?: boolean | null;
+  /** `false`: the list has no relationship-level column, so "assess the level" is not asked on every row (default true). */
+  listHasLevels?: boolean | null;
+  estimate?: EstimateOptions;
+  /** Years below which an account is in formation (default 1), and from which a steady one is stable (default 2). */
+  lifecycle?: { formationYears?: number; stabilityYears?: number };
   /** Scores a tier must exceed (default 80 / 60 / 40). */
   tiers?: { vip: number; important: number; ordinary: number };
   /** Cut points from an attractiveness score (0–100) to A/B/C (default a 70, b 40). */
@@ -585,12 +639,12 @@ export interface LabelText extends Label {
 
 /** What part of the strategy an item comes from, most urgent first. */
 export type SuggestionItemKind =
-  | "churn" | "satisfaction" | "pipeline" | "buyer_step" | "matrix" | "gap" | "level" | "cadence" | "data";
+  | "churn" | "satisfaction" | "pipeline" | "buyer_step" | "matrix" | "lifecycle" | "gap" | "level" | "cadence" | "data";
 
 /** One warning, gap or action. */
 export interface SuggestionItem extends LabelText {
   kind: SuggestionItemKind;
-  /** 1 = most urgent (churn) … 9 (data); the same for every item of a kind. */
+  /** 1 = most urgent (churn) … 10 (data); the same for every item of a kind. */
   priority: number;
   /** Supporting points; absent when there are none. */
   details?: LabelText[];
@@ -627,15 +681,62 @@ export interface SuggestionCadence extends LabelText {
   services: LabelText[];
 }
 
+/** One figure an attractiveness letter rests on. */
+export interface AttractivenessBasis {
+  /** The row field (`annual_purchase`, `gross_margin`, …, or an `attr_*` rating). */
+  field: string;
+  value: number;
+  /** Its percentile in the list, 0–100; absent without a list. */
+  percentile?: number;
+  /** The points it gives its factor, 0–100. */
+  points: number;
+  factor?: "sales_volume" | "margin" | "potential" | "relationship_potential";
+  /** The figure in words; `code` is the field. */
+  label: LabelText;
+}
+
+/** The attractiveness letter, given or estimated (MODEL §4.8). */
+export interface AttractivenessEstimate {
+  letter: AbcClassCode;
+  estimated: boolean;
+  /** `column`: the attractiveness column; `ratings`: the 1–5 ratings; `data`: estimated from figures. */
+  source: "column" | "ratings" | "data";
+  score?: number;
+  basis: AttractivenessBasis[];
+}
+
+/** The relationship status, given or estimated (MODEL §4.8); `code` is the status. */
+export interface StatusEstimate extends LabelText {
+  code: RelationshipStatusCode;
+  /** 1–6. */
+  value: 1 | 2 | 3 | 4 | 5 | 6;
+  estimated: boolean;
+  /** What it rests on, values in the texts. */
+  evidence: LabelText[];
+}
+
+/** The lifecycle stage (MODEL §4.9); `code` is the stage. */
+export interface LifecycleStage extends LabelText {
+  code: "exploration" | "formation" | "stability" | "decline";
+  evidence: LabelText[];
+  /** The work the source gives for the stage. */
+  work: LabelText;
+}
+
 /** The whole strategy for one account. */
 export interface Suggestion {
   /** null when attractiveness or status is missing (a warning says which). */
   cell: MatrixCellCode | null;
+  /** The cell rests on an estimate (attractiveness or status not given). */
+  cellEstimated: boolean;
   /** Cells to move the account to. */
   targets: MatrixCellCode[];
+  attractiveness: AttractivenessEstimate | null;
+  status: StatusEstimate | null;
+  lifecycle: LifecycleStage | null;
   relationshipLevel: SuggestionLevel | null;
   cadence: SuggestionCadence | null;
-  /** Buying-centre roles without a named contact. */
+  /** Buying-centre roles without a named contact, in the order to fill them; empty when the list has no contact column. */
   gaps: SuggestionItem[];
   warnings: SuggestionItem[];
   /** Most urgent first. */

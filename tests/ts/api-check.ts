@@ -201,12 +201,26 @@ const suggestOptions: SuggestOptions = {
   churn: { minTier: 'important', minDays: 90, intervalMultiplier: 2, pAliveThreshold: 0.5 },
   tiers: { vip: 80, important: 60, ordinary: 40 },
   letterCuts: { a: 70, b: 40 },
+  abc: 'A',
+  list: { annual_purchase: new Float64Array([1e6, 2e6]), gross_margin: [0.2, null] },
+  listHasContacts: false,
+  listHasLevels: true,
+  estimate: { frequentOrders: 12, minFactors: 1 },
+  lifecycle: { formationYears: 1, stabilityYears: 2 },
 };
 const suggestion: Suggestion = suggestStrategy(
   { ...row, attractiveness: 'A', relationship_status: '目前关系良好', contact_decision_maker: '王总', last_order_days: 200 },
   suggestOptions,
 );
 const suggestedCell: MatrixCellCode | null = suggestion.cell;
+const cellEstimated: boolean = suggestion.cellEstimated;
+const attractivenessLetter2: AbcClassCode | undefined = suggestion.attractiveness?.letter;
+const attractivenessEstimated: boolean | undefined = suggestion.attractiveness?.estimated;
+const basisPercentile: number | undefined = suggestion.attractiveness?.basis[0]?.percentile;
+const statusValue: 1 | 2 | 3 | 4 | 5 | 6 | undefined = suggestion.status?.value;
+const statusEvidence: string | undefined = suggestion.status?.evidence[0]?.zh;
+const stage: 'exploration' | 'formation' | 'stability' | 'decline' | undefined = suggestion.lifecycle?.code;
+const stageWork: string | undefined = suggestion.lifecycle?.work.en;
 const suggestedTargets: MatrixCellCode[] = suggestion.targets;
 const action: SuggestionItem | undefined = suggestion.actions[0];
 const actionKind: SuggestionItemKind | undefined = action?.kind;
