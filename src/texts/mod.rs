@@ -226,9 +226,32 @@ mod tests {
                 }
             }
             // Names, not English: the source's VIP and ABC, the product's own name, file formats.
-            let outside = ["VIP", "ABC", "kam-score", "Excel", "CSV", "XLSX"]
-                .iter()
-                .fold(outside, |t, name| t.replace(name, ""));
+            let outside = [
+                "VIP",
+                "ABC",
+                "kam-score",
+                "Excel",
+                "CSV",
+                "XLSX",
+                "xlsx",
+                "xls",
+                "csv",
+                "UTF",
+                "GBK",
+                "JSON",
+            ]
+            .iter()
+            .fold(outside, |t, name| t.replace(name, ""));
+            // Option names the user types (`--model`, `--as-of`) are not words either.
+            let mut outside_kept = String::new();
+            let mut rest = outside.as_str();
+            while let Some(i) = rest.find("--") {
+                outside_kept.push_str(&rest[..i]);
+                rest =
+                    rest[i + 2..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+            }
+            outside_kept.push_str(rest);
+            let outside = outside_kept;
             let chars: Vec<char> = outside.chars().collect();
             let word = chars
                 .windows(2)

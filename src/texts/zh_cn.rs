@@ -130,7 +130,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("cli.model_invalid", "模型文件 {path}：{reason}"),
     ("cli.model_json", "不是模型格式的 JSON{at}"),
     ("cli.model_json_at", "（第 {line} 行第 {column} 列附近）"),
-    ("cli.model_problems", "模型未通过校验，共 {count} 个问题（逐条的中文说明尚未提供；加上 --lang en 可查看详情）"),
+    ("cli.model_problems", "模型未通过校验，共 {count} 个问题（逐条说明目前只有英文：用 --lang 参数切换到英文输出即可查看）"),
     ("cli.output_extension", "输出文件 {path} 的扩展名必须是 .xlsx 或 .csv（或用 - 表示以 CSV 写到标准输出）"),
     ("cli.output_is_input", "输出文件 {path} 就是输入文件，会把它覆盖：请用 -o 另指一个文件"),
     ("cli.input_unreadable", "无法读取 {path}：{reason}"),
