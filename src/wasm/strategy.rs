@@ -133,13 +133,18 @@ pub(super) fn suggest_options(
 /// `options.list` as JSON, with typed arrays (a `Float64Array` column) read as lists and NaN as
 /// a missing value.
 fn list_value(list: &JsValue) -> Result<serde_json::Value, JsError> {
+    // Only catching calls (Reflect returns a Result): a throwing getter or a revoked Proxy in
+    // `options.list` is an error, never a JavaScript exception through Rust frames.
+    let unreadable = |_| JsError::new("options.list cannot be read");
+    let keys = js_sys::Reflect::own_keys(list).map_err(unreadable)?;
     let mut out = serde_json::Map::new();
-    for entry in js_sys::Object::entries(list.unchecked_ref()).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        let json = if js_sys::ArrayBuffer::is_view(&value) {
-            js_sys::Float64Array::new(&value)
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let value = js_sys::Reflect::get(list, &key).map_err(unreadable)?;
+        let json = if let Some(column) = value.dyn_ref::<js_sys::Float64Array>() {
+            column
                 .to_vec()
                 .into_iter()
                 .map(|v| {
@@ -149,7 +154,7 @@ fn list_value(list: &JsValue) -> Result<serde_json::Value, JsError> {
         } else {
             json_value(&value)?
         };
-        out.insert(key, json);
+        out.insert(name, json);
     }
     Ok(serde_json::Value::Object(out))
 }
