@@ -2,7 +2,7 @@
 //! `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
 //! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
-use super::convert::{cell, err, numbers_arg, option, options, to_js};
+use super::convert::{cell, err, numbers_arg, option, options, strings_arg, to_js};
 use crate::clv::bgnbd::{self, BgNbdParams};
 use crate::clv::columns::transaction_columns;
 use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
@@ -614,8 +614,11 @@ pub fn join_futures_js(
 /// Which columns of a transaction log hold the customer id, name, date and amount, from
 /// its header row (`客户编号`, `客户名称`, `交易日期`, `金额(元)`, `Customer ID`, `Date`, `Amount` …).
 #[wasm_bindgen(js_name = transactionColumns, unchecked_return_type = "TransactionColumns")]
-pub fn transaction_columns_js(headers: Vec<String>) -> Result<JsValue, JsError> {
-    to_js(&transaction_columns(&headers))
+pub fn transaction_columns_js(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] headers: JsValue,
+) -> Result<JsValue, JsError> {
+    // Checked here, not by the glue: a wrong element type there is thrown through Rust.
+    to_js(&transaction_columns(&strings_arg(&headers, "headers")?))
 }
 
 #[cfg(feature = "files")]

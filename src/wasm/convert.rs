@@ -192,6 +192,18 @@ pub fn cell_text(value: &JsValue) -> String {
     }
 }
 
+/// A list of rows given as objects, from any JavaScript value: anything but an array is an
+/// error here, before any of its properties is read (reading `length` of `undefined` would
+/// throw through Rust frames).
+pub fn rows_arg(rows: &JsValue) -> Result<Vec<AccountRow>, JsError> {
+    if !Array::is_array(rows) {
+        return Err(JsError::new(
+            "rows must be an array of objects such as [{\"客户名称\": \"甲公司\"}]",
+        ));
+    }
+    rows_from_array(rows.unchecked_ref::<Array>())
+}
+
 /// A list of rows given as objects.
 pub fn rows_from_array(rows: &Array) -> Result<Vec<AccountRow>, JsError> {
     rows.iter()

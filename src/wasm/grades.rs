@@ -4,8 +4,8 @@
 //! `weightedPipeline`, `manQualification`, `accountProfitability`, and spreadsheet forms.
 
 use super::convert::{
-    cell, err, json_value, numbers_arg, optional_text_arg, options, row_from_object,
-    rows_from_array, to_js,
+    cell, err, json_value, numbers_arg, optional_text_arg, options, row_from_object, rows_arg,
+    to_js,
 };
 use crate::grades::abc::{abc_classes, abc_classes_for_rows, AbcOptions};
 use crate::grades::attractiveness::{attractiveness_letter, LetterCuts};
@@ -90,13 +90,13 @@ pub fn abc_analysis(
 /// ABC over rows of an account list by a measure field (default `annual_purchase`).
 #[wasm_bindgen(js_name = abcForRows, unchecked_return_type = "AbcAnalysis")]
 pub fn abc_for_rows(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
     #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "AbcOptions")]
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: AbcOptions = options(&options_in, "options")?;
-    let parsed = rows_from_array(&rows)?;
+    let parsed = rows_arg(&rows)?;
     to_js(
         &abc_classes_for_rows(
             &parsed,
@@ -123,11 +123,11 @@ pub fn account_class_js(
 /// (MODEL §3.3); `marginBar` is the margin used.
 #[wasm_bindgen(js_name = accountClasses, unchecked_return_type = "AccountClasses")]
 pub fn account_classes_js(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: JsValue,
     #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "ClassOptions")] options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: ClassOptions = options(&options_in, "options")?;
-    to_js(&account_classes(&rows_from_array(&rows)?, &o).map_err(err)?)
+    to_js(&account_classes(&rows_arg(&rows)?, &o).map_err(err)?)
 }
 
 /// The four account classes' codes and names: 重点客户, 普通客户, 目标客户 (prospect), 潜在客户
@@ -164,7 +164,7 @@ fn optional(value: Option<f64>) -> JsValue {
 /// whale curve, its peak and the share of loss-making accounts.
 #[wasm_bindgen(js_name = accountProfitability, unchecked_return_type = "AccountProfitability")]
 pub fn account_profitability_js(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: JsValue,
     #[wasm_bindgen(
         js_name = "options",
         unchecked_optional_param_type = "ProfitabilityOptions"
@@ -172,7 +172,7 @@ pub fn account_profitability_js(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: ProfitabilityOptions = options(&options_in, "options")?;
-    let p = account_profitability(&rows_from_array(&rows)?, &o).map_err(err)?;
+    let p = account_profitability(&rows_arg(&rows)?, &o).map_err(err)?;
     let out = Object::new();
     let column = |v: &[f64]| JsValue::from(Float64Array::from(v));
     set(&out, "profit", &column(&p.profit))?;
@@ -284,7 +284,7 @@ pub fn pipeline_fact_keys() -> Vec<String> {
 /// Weighted pipeline value over rows (each row's facts and `deal_value`).
 #[wasm_bindgen(js_name = weightedPipeline, unchecked_return_type = "WeightedPipeline")]
 pub fn weighted_pipeline_js(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: JsValue,
     #[wasm_bindgen(
         js_name = "options",
         unchecked_optional_param_type = "{probabilities?: Record<string, number>}"
@@ -292,7 +292,7 @@ pub fn weighted_pipeline_js(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: PipelineOptions = options(&options_in, "options")?;
-    to_js(&weighted_pipeline_rows(&rows_from_array(&rows)?, &o).map_err(err)?)
+    to_js(&weighted_pipeline_rows(&rows_arg(&rows)?, &o).map_err(err)?)
 }
 
 /// MAN qualification: `{code: "MAn", zh, en, advice, source}` from can pay, has authority,

@@ -233,12 +233,16 @@ pub fn score_account(
 /// Scores a list of rows; one card per row, in order. `percentile` inputs rank within it.
 #[wasm_bindgen(js_name = scoreAccounts, unchecked_return_type = "ScoreCard[]")]
 pub fn score_accounts(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: Array,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>[]")] rows: JsValue,
     #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
     model_input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
+    if !Array::is_array(&rows) {
+        return Err(JsError::new("rows must be an array of objects"));
+    }
+    let rows: &Array = rows.unchecked_ref();
     let parsed: Result<Vec<AccountRow>, JsError> = rows
         .iter()
         .enumerate()
