@@ -243,7 +243,7 @@ test('TIER, ABC: columns in, columns out; text that is no number is #VALUE!, nev
   const numbers = purchases.map(([v]) => { try { return kam.parseValue(v); } catch { return NaN; } });
   const want = kam.abcClasses(Float64Array.from(numbers));
   abc.forEach(([got], i) => {
-    if (Number.isNaN(numbers[i]) && purchases[i][0] !== '' && !/^(-|—|N\/A|无)$/i.test(purchases[i][0])) {
+    if (Number.isNaN(numbers[i]) && purchases[i][0] !== '' && !/^(-|—|N\/A|无|暂无)$/i.test(purchases[i][0])) {
       assert.equal(got.error, '#VALUE!', `row ${i}: ${purchases[i][0]}`);
     } else {
       assert.equal(got, want[i] ?? '', `row ${i}`);
@@ -304,7 +304,7 @@ test('the task pane shows the selected row\'s breakdown with the model it picks'
   assert.equal(await page.textContent('#score'), card.score.toFixed(1));
   assert.match(await page.textContent('#tier'), new RegExp(card.tier.zh));
   assert.equal(await page.locator('#factors tbody tr').count(), card.factors.length);
-  assert.match(await page.textContent('#formula'), /=KAM\.SCORE\(A2:U2, \$A\$1:\$U\$1, "key_account"\)/);
+  assert.match(await page.textContent('#formula'), /=KAM\.SCORE\(A2:Y2, \$A\$1:\$Y\$1, "key_account"\)/);
 
   await page.evaluate(() => { window.__sheet.selectedRow = 18; window.__sheet.handlers.forEach((h) => h()); });
   await page.waitForSelector('#errors');
