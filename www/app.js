@@ -17,6 +17,8 @@ const state = {
 };
 const t = (key) => UI[state.lang][key] ?? key;
 const pick = (label) => (label ? (state.lang === 'zh-CN' ? label.zh : label.en) : '');
+/** A pipeline grade as shown: its code (A21 … A01) before its name; no code for 'none'. */
+const pipeText = (g) => (g.code === 'none' ? pick(g) : `${g.code} ${pick(g)}`);
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -47,6 +49,7 @@ function call(op, args, transfer) {
 worker.onmessage = ({ data }) => {
   if (data.type === 'progress') return showProgress(data);
   if (data.type === 'row') return updateRow(data.row);
+  if (data.type === 'summary') { state.summary = data.summary; renderSummary(); renderCharts(); return undefined; }
   const p = pending.get(data.id);
   if (!p) return;
   pending.delete(data.id);
@@ -440,7 +443,7 @@ function rowElement(row, cols) {
     else if (c.j !== undefined) {
       const e = bad.get(c.j);
       td = el('td', { 'data-j': String(c.j), class: e ? 'bad' : '', text: cellDisplay(row.cells[c.j]) });
-      td.title = e ? `${e.column}: "${e.text}" — ${e.reason}` : cellDisplay(row.cells[c.j]);
+      td.title = e ? `${e.column}: "${e.text}" — ${pick(e)}` : cellDisplay(row.cells[c.j]);
       if (e) td.dataset.reason = e.reason;
     } else if (c.key === 'score') {
       td = el('td', { class: 'num score', text: row.score === null ? t('noScore') : row.score.toFixed(1), title: row.score === null ? pick(row.reason) : '' });
@@ -449,7 +452,7 @@ function rowElement(row, cols) {
     } else if (c.key === 'abc') td = el('td', { class: `abc abc-${row.abc ?? 'none'}`, text: row.abc ?? t('none') });
     else if (c.key === 'letter') td = el('td', { class: row.cellProblem && !row.letter ? 'bad' : '', text: row.letter ?? t('none'), title: row.cellProblem ?? '' });
     else if (c.key === 'cell') td = el('td', { class: row.cellProblem ? 'bad' : '', text: row.cell ?? t('none'), title: row.cellProblem ?? '' });
-    else if (c.key === 'pipe') td = el('td', { class: row.pipeProblem ? 'bad' : '', text: row.pipe ? `${row.pipe.code} ${pick(row.pipe)}` : t('none'), title: row.pipeProblem ?? (row.pipe ? pick(row.pipe) : t('notPipeline')) });
+    else if (c.key === 'pipe') td = el('td', { class: row.pipeProblem ? 'bad' : '', text: row.pipe ? pipeText(row.pipe) : t('none'), title: row.pipeProblem ?? (row.pipe ? pick(row.pipe) : t('notPipeline')) });
     else if (c.key === 'top') td = el('td', { class: 'top', text: row.top ? pick(row.top) : t('pending'), title: row.top ? pick(row.top) : '' });
     else if (c.key === 'palive') {
       const p = row.future?.pAlive ?? null;
@@ -525,10 +528,20 @@ async function showDetail(i) {
     if (!card.nextTier.moves.length) parts.push(el('p', { class: 'muted', text: t('noMove') }));
     parts.push(el('ul', { class: 'moves' }, card.nextTier.moves.slice(0, 4).map((m) => el('li', { text: pick(m.text) }))));
   }
-  const errs = [...row.errors.map((e) => `${e.column}: "${e.text}" — ${e.reason}`), ...(row.cellProblem ? [row.cellProblem] : []), ...(row.pipeProblem ? [row.pipeProblem] : [])];
+  const errs = [...row.errors.map((e) => `${e.column}: "${e.text}" — ${pick(e)}`), ...(row.cellProblem ? [row.cellProblem] : []), ...(row.pipeProblem ? [row.pipeProblem] : [])];
   if (errs.length) {
     parts.push(el('h3', { text: t('badCells') }));
     for (const e of errs) parts.push(el('p', { class: 'bad', text: e }));
+  }
+  // Values read as approximate or as a range's midpoint (MODEL §1.1): said, never silent.
+  const notes = card.notes ?? [];
+  if (notes.length) {
+    parts.push(el('h3', { text: t('readNotes') }));
+    for (const n of notes) {
+      const marks = n.marks.filter((m) => m === 'approximate' || m === 'range').map((m) => t(`mark_${m}`));
+      if (n.foreign_currency) marks.push(t('mark_foreign'));
+      parts.push(el('p', { class: 'note', text: `${n.column}: "${n.text}" — ${marks.join(state.lang === 'zh-CN' ? '、' : ', ')}` }));
+    }
   }
   if (row.future) {
     const f = row.future;
@@ -550,7 +563,7 @@ async function showDetail(i) {
     parts.push(el('h3', { text: t('cadence') }), el('p', { text: `${pick(c.frequency)} · ${pick(c.channel)} · ${pick(c.owner)}${c.ownerName ? ` (${c.ownerName})` : ''}` }));
   }
   if (pipeline) {
-    parts.push(el('h3', { text: t('pipeline') }), el('p', { text: `${pipeline.code} ${pick(pipeline)} · ${Math.round(pipeline.probability * 100)}%` }),
+    parts.push(el('h3', { text: t('pipeline') }), el('p', { text: `${pipeText(pipeline)} · ${Math.round(pipeline.probability * 100)}%` }),
       el('p', { class: 'muted', text: pick(pipeline.nextStep) }));
   }
   const aside = $('detail');

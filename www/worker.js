@@ -75,6 +75,7 @@ function rebuildAll() {
   for (const e of sheet.errors()) addError(e);
   S.letter = new Array(n).fill(null);
   S.cell = new Array(n).fill(null);
+  S.cellEstimated = new Array(n).fill(false);
   S.cellProblem = new Array(n).fill(null);
   S.pipe = new Array(n).fill(null);
   S.pipeProblem = new Array(n).fill(null);
@@ -102,7 +103,7 @@ function addError(e) {
   const m = S.mapping.find((c) => c.header === e.column && c.field === e.field);
   if (m) j = m.column;
   if (!S.errors.has(i)) S.errors.set(i, []);
-  S.errors.get(i).push({ j, column: e.column, text: e.text, reason: e.reason, field: e.field });
+  S.errors.get(i).push({ j, column: e.column, text: e.text, reason: e.reason, code: e.code, zh: e.zh, en: e.en, field: e.field });
 }
 
 function cellText(v) { return v === null || v === undefined ? '' : String(v); }
@@ -216,6 +217,11 @@ function suggestRow(i) {
   try {
     const s = sheet.suggest(i, opts);
     const a = s.actions[0];
+    // The matrix cell and letter as the crate gives them: a given rating or status wins,
+    // else the estimate from the list's figures (MODEL §4.8), marked as estimated.
+    S.cell[i] = s.cell ?? null;
+    if (s.attractiveness?.letter) S.letter[i] = s.attractiveness.letter;
+    S.cellEstimated[i] = Boolean(s.cellEstimated);
     S.top[i] = a ? { code: a.code, zh: a.zh, en: a.en } : { code: '', zh: '', en: '' };
   } catch (e) {
     S.top[i] = { code: 'error', zh: e.message, en: e.message };
@@ -233,6 +239,7 @@ function scheduleSuggestions() {
     for (; i < end; i++) suggestRow(i);
     progress('strategies', i, S.n);
     if (i < S.n) setTimeout(step, 0);
+    else post('summary', { summary: summary() }); // the matrix filled with every row's cell
   };
   setTimeout(step, 0);
 }
