@@ -11,6 +11,8 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
+# The bindings and the wasm tests compile only for wasm32: lint them there too.
+cargo clippy --target wasm32-unknown-unknown --tests --quiet -- -D warnings
 
 step "native tests (cargo test)"
 # The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/;

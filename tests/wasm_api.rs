@@ -63,7 +63,7 @@ fn every_preset_gives_the_native_bits() {
 
 #[wasm_bindgen_test]
 fn score_accounts_keeps_rows_and_reports_bad_cells() {
-    let cards: Array = score_accounts(rows(), JsValue::UNDEFINED, JsValue::UNDEFINED)
+    let cards: Array = score_accounts(rows().into(), JsValue::UNDEFINED, JsValue::UNDEFINED)
         .unwrap()
         .unchecked_into();
     assert_eq!(cards.length(), rows().length());
@@ -269,4 +269,31 @@ fn grade_and_strategy_cases_from_the_spec() {
             );
         }
     }
+}
+
+/// An object made by JavaScript source (a getter that throws, a revoked Proxy).
+fn js_object(source: &str) -> JsValue {
+    js_sys::Function::new_no_args(source)
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+/// 20,000 calls whose row throws while the crate reads it leave the module healthy (the
+/// exception never unwinds through Rust frames), in Node and in Chromium.
+#[wasm_bindgen_test]
+fn throwing_rows_never_break_the_module() {
+    let getter = js_object(
+        "return Object.defineProperty({}, '年采购额', { enumerable: true, get() { throw new Error('boom'); } });",
+    );
+    let revoked = js_object("const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy;");
+    for i in 0..20_000 {
+        let row = if i % 2 == 0 { &getter } else { &revoked };
+        assert!(score_account(row.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+    }
+    let normal = score_account(rows().get(0), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let golden: Value = serde_json::from_str(include_str!("golden/scores.json")).unwrap();
+    assert_eq!(
+        get(&normal, "score").as_f64(),
+        golden["key_account"][0]["score"].as_f64()
+    );
 }

@@ -300,8 +300,14 @@ fn join_futures_matches_ids_then_names_and_ranks_the_clv() {
     assert_eq!(column(&j, "pAlive")[1], 0.2);
     assert_eq!(num(&j, "byId"), 2.0);
     assert_eq!(num(&j, "byName"), 1.0);
-    let cols =
-        transaction_columns_js(vec!["客户编号".into(), "日期".into(), "金额(元)".into()]).unwrap();
+    let cols = transaction_columns_js(
+        ["客户编号", "日期", "金额(元)"]
+            .iter()
+            .map(|h| JsValue::from_str(h))
+            .collect::<js_sys::Array>()
+            .into(),
+    )
+    .unwrap();
     assert_eq!(num(&cols, "id"), 0.0);
     assert_eq!(num(&cols, "amount"), 2.0);
     assert!(get(&cols, "name").is_null());

@@ -3,6 +3,7 @@
 //! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
 use super::convert::{cell, err, numbers_arg, option, options, strings_arg, to_js};
+use super::safe;
 use crate::clv::bgnbd::{self, BgNbdParams};
 use crate::clv::columns::transaction_columns;
 use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
@@ -145,6 +146,7 @@ fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
 
 /// The elements of an array or typed array.
 fn elements(value: &JsValue, what: &str) -> Result<Vec<JsValue>, JsError> {
+    safe::readable(value)?;
     let array_like = Array::is_array(value)
         || value.is_instance_of::<Float64Array>()
         || value.is_instance_of::<js_sys::Float32Array>()
@@ -153,7 +155,7 @@ fn elements(value: &JsValue, what: &str) -> Result<Vec<JsValue>, JsError> {
     if !array_like {
         return Err(JsError::new(&format!("{what} must be an array")));
     }
-    Ok(Array::from(value).to_vec())
+    safe::items(value)
 }
 
 fn row_error(row: usize, column: &'static str, text: String, message: &str) -> RowError {
@@ -167,6 +169,9 @@ fn row_error(row: usize, column: &'static str, text: String, message: &str) -> R
 
 /// A day from an ISO text, 19970101, an Excel serial or a `Date` (its UTC day).
 fn day_of(value: &JsValue) -> Result<i64, String> {
+    if safe::readable(value).is_err() {
+        return Err("a value that throws when read".into());
+    }
     if let Some(d) = value.dyn_ref::<js_sys::Date>() {
         let ms = d.get_time();
         if !ms.is_finite() {

@@ -1,5 +1,6 @@
 //! Conversions between JavaScript values and the core's types.
 
+use super::safe::{entries, is_array, items, readable};
 use crate::model::presets::{preset, DEFAULT_PRESET};
 use crate::model::{CompiledModel, Model, ModelError};
 use crate::row::{AccountRow, Cell};
@@ -17,6 +18,7 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// A JavaScript cell value as a core cell.
 pub fn cell(value: &JsValue) -> Result<Cell, JsError> {
+    readable(value)?;
     if value.is_undefined() || value.is_null() {
         Ok(Cell::Empty)
     } else if let Some(v) = value.as_f64() {
@@ -47,28 +49,17 @@ pub fn cell_to_js(c: &Cell) -> JsValue {
 
 /// A row given as an object whose keys are field keys or header texts.
 pub fn row_from_object(row: &JsValue, row_number: Option<usize>) -> Result<AccountRow, JsError> {
-    if !row.is_object()
-        || Array::is_array(row)
-        || js_sys::ArrayBuffer::is_view(row)
-        || row.is_function()
+    if !row.is_object() || is_array(row)? || js_sys::ArrayBuffer::is_view(row) || row.is_function()
     {
         return Err(JsError::new(
             "a row must be an object such as {\"客户名称\": \"甲公司\", \"年采购额\": \"¥120万\"}",
         ));
     }
-    let keys = Object::keys(row.unchecked_ref::<Object>()).length();
-    if keys as usize > crate::sheets::Limits::default().max_columns {
-        return Err(JsError::new(&format!(
-            "a row has {keys} columns, more than the limit of {}",
-            crate::sheets::Limits::default().max_columns
-        )));
-    }
-    let entries = Object::entries(row.unchecked_ref::<Object>());
-    let mut pairs = Vec::with_capacity(entries.length() as usize);
-    for entry in entries.iter() {
-        let entry: Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        pairs.push((key, cell(&entry.get(1))?));
+    // Each key and value through Reflect: a throwing getter or Proxy is an error here.
+    let entries = entries(row, crate::sheets::Limits::default().max_columns)?;
+    let mut pairs = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
+        pairs.push((key, cell(&value)?));
     }
     Ok(AccountRow::from_pairs(
         pairs.iter().map(|(k, c)| (k.as_str(), c.clone())),
@@ -86,6 +77,11 @@ pub fn model_core(value: &JsValue) -> Result<Cow<'static, CompiledModel>, ModelE
             return Model::from_json(&s).map(Cow::Owned);
         }
         return preset(s.trim()).map(Cow::Borrowed);
+    }
+    if readable(value).is_err() {
+        return Err(ModelError::Json(
+            "the model cannot be read: it throws when read".into(),
+        ));
     }
     if value.is_object() && !Array::is_array(value) && !js_sys::ArrayBuffer::is_view(value) {
         let json = stringify(value).ok_or_else(|| {
@@ -113,6 +109,7 @@ pub fn as_of(value: &JsValue) -> Result<i64, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(today());
     }
+    readable(value)?;
     if let Some(d) = value.dyn_ref::<js_sys::Date>() {
         return Ok((d.get_time() / 86_400_000.0).floor() as i64);
     }
@@ -156,7 +153,7 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    if !value.is_object() || Array::is_array(value) || js_sys::ArrayBuffer::is_view(value) {
+    if !value.is_object() || is_array(value)? || js_sys::ArrayBuffer::is_view(value) {
         return Err(JsError::new(&format!("{what} must be an object")));
     }
     let json = json_value(value)?;
@@ -165,6 +162,7 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
 
 /// A JavaScript value as JSON (via `JSON.stringify`).
 pub fn json_value(value: &JsValue) -> Result<serde_json::Value, JsError> {
+    readable(value)?;
     // A typed array would become an object with one key per element: refuse it up front.
     if js_sys::ArrayBuffer::is_view(value) || value.is_function() {
         return Err(JsError::new(
@@ -196,19 +194,15 @@ pub fn cell_text(value: &JsValue) -> String {
 /// error here, before any of its properties is read (reading `length` of `undefined` would
 /// throw through Rust frames).
 pub fn rows_arg(rows: &JsValue) -> Result<Vec<AccountRow>, JsError> {
-    if !Array::is_array(rows) {
+    if !is_array(rows)? {
         return Err(JsError::new(
             "rows must be an array of objects such as [{\"客户名称\": \"甲公司\"}]",
         ));
     }
-    rows_from_array(rows.unchecked_ref::<Array>())
-}
-
-/// A list of rows given as objects.
-pub fn rows_from_array(rows: &Array) -> Result<Vec<AccountRow>, JsError> {
-    rows.iter()
+    items(rows)?
+        .iter()
         .enumerate()
-        .map(|(i, r)| row_from_object(&r, Some(i + 1)))
+        .map(|(i, r)| row_from_object(r, Some(i + 1)))
         .collect()
 }
 
@@ -237,18 +231,16 @@ pub fn optional_text_arg(value: &JsValue, what: &str) -> Result<Option<String>, 
 
 /// A list of texts.
 pub fn strings_arg(value: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
-    if !Array::is_array(value) {
+    if !is_array(value)? {
         return Err(JsError::new(&format!("{what} must be an array of texts")));
     }
-    Array::from(value)
-        .iter()
-        .map(|v| text_arg(&v, what))
-        .collect()
+    items(value)?.iter().map(|v| text_arg(v, what)).collect()
 }
 
 /// A list of numbers: a `Float64Array`, or an array of numbers, numeric texts (`"¥1.2万"`)
 /// and empty cells (NaN).
 pub fn numbers_arg(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
+    readable(value)?;
     if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
         return Ok(typed.to_vec());
     }
@@ -264,9 +256,9 @@ pub fn numbers_arg(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
         Some(n) if (0.0..=50_000_000.0).contains(&n) => {}
         _ => return Err(JsError::new(&format!("{what} must be an array of numbers"))),
     }
-    Array::from(value)
+    items(value)?
         .iter()
-        .map(|v| match cell(&v)? {
+        .map(|v| match cell(v)? {
             Cell::Empty => Ok(f64::NAN),
             Cell::Number(n) => Ok(n),
             Cell::Text(t) => Ok(crate::parse::parse_number(&t)
@@ -281,6 +273,7 @@ pub fn numbers_arg(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
 /// File contents: a `Uint8Array` or an `ArrayBuffer`.
 #[cfg(feature = "files")]
 pub fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    readable(value)?;
     if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
         Ok(a.to_vec())
     } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {

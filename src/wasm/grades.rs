@@ -7,6 +7,7 @@ use super::convert::{
     cell, err, json_value, numbers_arg, optional_text_arg, options, row_from_object, rows_arg,
     to_js,
 };
+use super::safe;
 use crate::grades::abc::{abc_classes, abc_classes_for_rows, AbcOptions};
 use crate::grades::attractiveness::{attractiveness_letter, LetterCuts};
 use crate::grades::class::{
@@ -22,7 +23,7 @@ use crate::grades::quadrant::{value_quadrant, QuadrantCuts};
 use crate::grades::tier::{value_tier, TierThresholds};
 use crate::row::Cell;
 use crate::texts::Lang;
-use js_sys::{Array, Float64Array, Object, Reflect};
+use js_sys::{Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// The value tier of a score (VIP > 80, important > 60, ordinary > 40, small): `{code, zh,
@@ -247,10 +248,10 @@ fn flag_cell(value: &JsValue) -> Result<bool, JsError> {
 }
 
 fn facts(value: &JsValue) -> Result<PipelineFacts, JsError> {
-    if Array::is_array(value) {
-        let flags: Vec<bool> = Array::from(value)
+    if safe::is_array(value)? {
+        let flags: Vec<bool> = safe::items(value)?
             .iter()
-            .map(|v| flag_cell(&v))
+            .map(flag_cell)
             .collect::<Result<_, _>>()?;
         return PipelineFacts::from_flags(&flags).map_err(err);
     }

@@ -4,6 +4,7 @@
 mod clv;
 mod convert;
 mod grades;
+mod safe;
 mod scoring;
 #[cfg(feature = "files")]
 mod sheet;

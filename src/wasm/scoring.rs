@@ -5,6 +5,7 @@ use super::convert::{
     as_of, cell, cell_to_js, coded_error, err, model, model_core, numbers_arg, option,
     row_from_object, score_columns_object, strings_arg, text_arg, to_js,
 };
+use super::safe;
 use crate::field::HeaderUnit;
 use crate::field::{match_header, HeaderMatch};
 use crate::model::presets::{preset_json, preset_names};
@@ -136,14 +137,14 @@ pub fn score_table(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
-    if !Array::is_array(&table) {
+    if !safe::is_array(&table)? {
         return Err(JsError::new(
             "the table must be an array of rows, header row first",
         ));
     }
-    let rows_in = Array::from(&table);
-    let header: Vec<String> = match rows_in.get(0) {
-        h if Array::is_array(&h) => Array::from(&h)
+    let rows_in = safe::items(&table)?;
+    let header: Vec<String> = match rows_in.first() {
+        Some(h) if safe::is_array(h)? => safe::items(h)?
             .iter()
             .map(|c| {
                 c.as_string()
@@ -162,12 +163,12 @@ pub fn score_table(
         .map(|h| crate::field::match_header(h.trim()))
         .collect();
     let as_of_day = as_of(&option(&options_in, "asOf"))?;
-    let mut rows = Vec::with_capacity(rows_in.length() as usize);
+    let mut rows = Vec::with_capacity(rows_in.len());
     for (i, r) in rows_in.iter().enumerate().skip(1) {
         let mut row = AccountRow::new();
-        if Array::is_array(&r) {
-            for (j, c) in Array::from(&r).iter().enumerate().take(header.len()) {
-                row.put_cell(&header[j], matched[j], &cell(&c)?, Some(i + 1));
+        if safe::is_array(r)? {
+            for (j, c) in safe::items(r)?.iter().enumerate().take(header.len()) {
+                row.put_cell(&header[j], matched[j], &cell(c)?, Some(i + 1));
             }
         }
         row.derive_recency(as_of_day);
@@ -239,19 +240,19 @@ pub fn score_accounts(
     #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
-    if !Array::is_array(&rows) {
+    if !safe::is_array(&rows)? {
         return Err(JsError::new("rows must be an array of objects"));
     }
-    let rows: &Array = rows.unchecked_ref();
-    let parsed: Result<Vec<AccountRow>, JsError> = rows
+    let parsed: Result<Vec<AccountRow>, JsError> = safe::items(&rows)?
         .iter()
         .enumerate()
-        .map(|(i, r)| prepared_row(&r, &options, Some(i + 1)))
+        .map(|(i, r)| prepared_row(r, &options, Some(i + 1)))
         .collect();
     to_js(&score_rows(&m, &parsed?))
 }
 
 fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
+    safe::readable(value)?;
     if let Some(typed) = value.dyn_ref::<Float64Array>() {
         return Ok(Column::Numbers(typed.to_vec()));
     }
@@ -265,11 +266,11 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
             "column \"{key}\" must be a Float64Array or an array"
         )));
     }
-    let array: &Array = value.unchecked_ref();
-    let mut numbers = Vec::with_capacity(array.length() as usize);
+    let array = safe::items(value)?;
+    let mut numbers = Vec::with_capacity(array.len());
     let mut texts: Vec<Option<String>> = Vec::new();
     let mut is_text = false;
-    for (i, v) in array.iter().enumerate() {
+    for (i, v) in array.into_iter().enumerate() {
         if v.is_null() || v.is_undefined() {
             numbers.push(f64::NAN);
             texts.push(None);
@@ -313,14 +314,12 @@ pub fn score_columns_js(
     model_input: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
-    if !columns.is_object() || Array::is_array(&columns) || js_sys::ArrayBuffer::is_view(&columns) {
+    if !columns.is_object() || safe::is_array(&columns)? || js_sys::ArrayBuffer::is_view(&columns) {
         return Err(JsError::new("columns must be an object of field → array"));
     }
     let mut list = Vec::new();
-    for entry in Object::entries(columns.unchecked_ref::<Object>()).iter() {
-        let entry: Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        let col = column(&key, &entry.get(1))?;
+    for (key, value) in safe::entries(&columns, crate::field::FIELDS.len())? {
+        let col = column(&key, &value)?;
         list.push((key, col));
     }
     let table = Columns::new(list).map_err(err)?;
@@ -353,8 +352,8 @@ impl Scorer {
         let model = model(&model_input)?.into_owned();
         let headers = if headers.is_undefined() || headers.is_null() {
             Vec::new()
-        } else if Array::is_array(&headers) {
-            Array::from(&headers)
+        } else if safe::is_array(&headers)? {
+            safe::items(&headers)?
                 .iter()
                 .map(|h| {
                     let text = h.as_string().unwrap_or_else(|| {
@@ -379,16 +378,17 @@ impl Scorer {
     }
 
     fn row(&self, values: &JsValue) -> Result<AccountRow, JsError> {
-        if !Array::is_array(values) {
+        if !safe::is_array(values)? {
             return row_from_object(values, None).map(|mut r| {
                 r.derive_recency(self.as_of);
                 r
             });
         }
-        let array: &Array = values.unchecked_ref();
         let mut row = AccountRow::new();
         for (i, (header, matched)) in self.headers.iter().enumerate() {
-            let value = array.get(i as u32);
+            // Through Reflect: a throwing getter at an index is an error, not an exception.
+            let value = Reflect::get_u32(values, i as u32)
+                .map_err(|_| JsError::new("a value of the row cannot be read"))?;
             row.put_cell(header, *matched, &cell(&value)?, None);
         }
         row.derive_recency(self.as_of);

@@ -6,6 +6,7 @@ use super::convert::{
     as_of, bytes_arg, cell, cell_to_js, err, model, option, optional_text_arg,
     score_columns_object, text_arg, to_js,
 };
+use super::safe;
 use crate::model::CompiledModel;
 use crate::report::{computed_table, ReportOptions};
 use crate::row::{AccountRow, Cell};
@@ -152,7 +153,7 @@ impl Sheet {
             &ExportOptions,
         ) -> Result<Vec<u8>, crate::sheets::SheetError>,
     ) -> Result<Vec<u8>, JsError> {
-        if headers.is_undefined() || headers.is_null() || !Array::is_array(headers) {
+        if headers.is_undefined() || headers.is_null() || !safe::is_array(headers)? {
             return self.export_report(headers, columns, extra_columns, write);
         }
         let (names, rows) = Sheet::computed(headers, columns)?;
@@ -218,18 +219,19 @@ impl Sheet {
         if headers.is_undefined() || headers.is_null() {
             return Ok((Vec::new(), Vec::new()));
         }
-        let names: Vec<String> = Array::from(headers)
+        let names: Vec<String> = safe::items(headers)?
             .iter()
             .map(|h| h.as_string().unwrap_or_default())
             .collect();
-        let cols = Array::from(columns);
-        if cols.length() as usize != names.len() {
+        let cols = safe::items(columns)?;
+        if cols.len() != names.len() {
             return Err(JsError::new(
                 "give one column of values per computed header",
             ));
         }
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for (j, col) in cols.iter().enumerate() {
+            safe::readable(col)?;
             let values: Vec<Cell> = if let Some(typed) = col.dyn_ref::<Float64Array>() {
                 typed
                     .to_vec()
@@ -243,9 +245,9 @@ impl Sheet {
                     })
                     .collect()
             } else {
-                Array::from(&col)
+                safe::items(col)?
                     .iter()
-                    .map(|v| cell(&v))
+                    .map(cell)
                     .collect::<Result<_, _>>()?
             };
             if rows.len() < values.len() {
@@ -273,6 +275,7 @@ impl Sheet {
     ) -> Result<Sheet, JsError> {
         let read = read_options(&options_in)?;
         // Refuse an oversized file before copying it into wasm memory.
+        safe::readable(&bytes)?;
         if let Some(b) = bytes.dyn_ref::<js_sys::Uint8Array>() {
             check_size(b.length() as usize, &read)?;
         } else if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {

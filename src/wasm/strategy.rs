@@ -98,7 +98,7 @@ pub(super) fn suggest_options(
 ) -> Result<SuggestOptions, JsError> {
     let mut json = if options_in.is_undefined() || options_in.is_null() {
         serde_json::Value::Object(Default::default())
-    } else if !options_in.is_object() || js_sys::Array::is_array(options_in) {
+    } else if !options_in.is_object() || super::safe::is_array(options_in)? {
         return Err(JsError::new("options must be an object"));
     } else {
         json_value(options_in)?
@@ -143,6 +143,7 @@ fn list_value(list: &JsValue) -> Result<serde_json::Value, JsError> {
             continue;
         };
         let value = js_sys::Reflect::get(list, &key).map_err(unreadable)?;
+        super::safe::readable(&value)?;
         let json = if let Some(column) = value.dyn_ref::<js_sys::Float64Array>() {
             column
                 .to_vec()

@@ -19,7 +19,13 @@ const deep = (() => { let o = {}; for (let i = 0; i < 5000; i++) o = { a: o }; r
 const cyclic = (() => { const o = { name: 'x' }; o.self = o; return o; })();
 const hugeText = '万'.repeat(1_000_000);
 const bigArray = new Float64Array(1_000_000).fill(1.5);
+// What a framework's frozen or revoked state object does: throws while it is read.
+const throwingGetter = Object.defineProperty({ 客户名称: '甲公司' }, '年采购额', { enumerable: true, get() { throw new Error('boom'); } });
+const revoked = (() => { const p = Proxy.revocable({ 客户名称: '甲公司' }, {}); p.revoke(); return p.proxy; })();
+const trapping = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } });
+const throwingItem = Object.defineProperty([{ 客户名称: '甲公司' }], 0, { get() { throw new Error('boom'); } });
 const hostile = [
+  throwingGetter, revoked, trapping, throwingItem, [throwingGetter], [revoked],
   undefined, null, NaN, Infinity, -Infinity, 0, -0, 1e308, -1e308, 5e-324, 42, true, false,
   '', ' ', '¥1.2万', '--5', '1e309', 'N/A', '\u0000', '\ud800', '<script>alert(1)</script>', '=1+1', hugeText,
   [], [null], [NaN, 'x', {}], bigArray, new Uint8Array([0x50, 0x4b, 3, 4]), new Uint8Array(0),
@@ -54,4 +60,29 @@ test('100,000 hostile calls, then ordinary calls still give the golden numbers',
     rows.forEach((row, i) => assert.equal(kam.scoreAccount(row, name).score, golden[name][i].score, `${name} row ${i}`));
   }
   assert.equal(kam.parseValue('¥1.2万'), 12000);
+});
+
+test('20,000 calls with an object that throws while it is read, then a normal call gives the normal answer', () => {
+  const calls = [
+    () => kam.scoreAccount(throwingGetter),
+    () => kam.scoreAccount(revoked),
+    () => kam.scoreAccounts([throwingGetter, revoked]),
+    () => kam.scoreAccounts(throwingItem),
+    () => kam.suggestStrategy(trapping),
+    () => kam.suggestStrategy({ 客户名称: '甲' }, { list: throwingGetter }),
+    () => kam.accountClass(revoked),
+    () => kam.parseValue(revoked),
+    () => kam.scoreColumns(trapping),
+    () => kam.scoreTable([['客户名称'], throwingItem]),
+    () => new kam.Scorer('key_account', ['客户名称', '年采购额']).score(throwingItem),
+  ];
+  let errors = 0;
+  for (let i = 0; i < 20_000; i++) {
+    try { calls[i % calls.length](); } catch (e) {
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `call ${i % calls.length} trapped: ${e}`);
+      errors++;
+    }
+  }
+  assert.equal(errors, 20_000, 'every such call is refused with an ordinary error');
+  rows.forEach((row, i) => assert.equal(kam.scoreAccount(row).score, golden.key_account[i].score, `row ${i}`));
 });
