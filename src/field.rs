@@ -111,26 +111,26 @@ fields! {
     "id": Text ["客户编号", "客户代码", "客户ID", "编号", "customer id", "account id", "customer no"],
     "name": Text ["客户名称", "公司名称", "客户", "客户名", "企业名称", "单位名称", "customer", "customer name", "company", "account", "account name"],
     // Transactions and value (§1)
-    "annual_purchase": Money ["年采购额", "年度采购金额", "下单金额", "交易额", "销售额", "年销售额", "年交易额", "采购额", "annual purchase", "annual purchases", "order amount", "annual sales", "sales"],
+    "annual_purchase": Money ["年采购额", "年度采购金额", "下单金额", "交易额", "销售额", "年销售额", "年交易额", "采购额", "annual purchase", "annual purchases", "order amount", "annual sales", "sales", "采购金额", "年度采购额", "采购总额", "销售金额", "年销售金额", "成交金额", "年订单金额", "下单总额", "年采购金额"],
     "gross_margin": Ratio ["毛利率", "gross margin", "margin"],
-    "profit": Money ["利润", "利润贡献", "毛利", "毛利额", "profit contribution"],
-    "order_count": Count ["交易次数", "采购次数", "订单数", "下单次数", "订单数量", "orders", "number of orders", "frequency"],
-    "last_order_days": Days ["距上次采购天数", "未下单天数", "距今天数", "days since last order", "recency", "recency days"],
-    "last_order_date": Date ["最近一次采购", "最近下单日期", "最后下单日期", "最近采购日期", "最近一次采购日期", "last order", "last order date", "last purchase date"],
-    "relationship_years": Years ["合作年限", "已交易时间", "合作年数", "客户年限", "years as customer", "relationship years", "tenure"],
-    "potential_purchase": Money ["潜在采购额", "销售预期金额", "采购潜力", "预期销售额", "potential", "potential purchase", "expected sales"],
-    "growth_rate": Ratio ["增长率", "发展前景", "业务增长率", "growth", "growth rate"],
-    "share_of_wallet": Ratio ["份额", "我方份额", "钱包份额", "share of wallet", "our share"],
-    "credit_rating": Category ["信用等级", "信用状况", "信用评级", "信用", "credit", "credit rating"],
-    "avg_payment_days": Days ["平均收款周期", "回款天数", "收款周期", "回款周期", "账期", "days to pay", "payment days", "dso", "average payment days"],
+    "profit": Money ["利润", "利润贡献", "毛利", "毛利额", "profit contribution", "利润额", "毛利润"],
+    "order_count": Count ["交易次数", "采购次数", "订单数", "下单次数", "订单数量", "orders", "number of orders", "frequency", "订单次数", "成交次数", "购买次数", "下单数", "采购单数"],
+    "last_order_days": Days ["距上次采购天数", "未下单天数", "距今天数", "days since last order", "recency", "recency days", "距上次下单天数", "未采购天数", "距今未下单天数"],
+    "last_order_date": Date ["最近一次采购", "最近下单日期", "最后下单日期", "最近采购日期", "最近一次采购日期", "last order", "last order date", "last purchase date", "最后采购日期", "最近成交日期", "最近交易日期", "上次下单日期", "最后交易日期"],
+    "relationship_years": Years ["合作年限", "已交易时间", "合作年数", "客户年限", "years as customer", "relationship years", "tenure", "合作时间", "合作期限", "合作时长", "合作年份数"],
+    "potential_purchase": Money ["潜在采购额", "销售预期金额", "采购潜力", "预期销售额", "potential", "potential purchase", "expected sales", "潜在需求", "预计采购额", "潜在金额"],
+    "growth_rate": Ratio ["增长率", "发展前景", "业务增长率", "growth", "growth rate", "同比增长", "年增长率", "增长幅度"],
+    "share_of_wallet": Ratio ["份额", "我方份额", "钱包份额", "share of wallet", "our share", "份额占比", "我司份额", "供货份额", "采购份额"],
+    "credit_rating": Category ["信用等级", "信用状况", "信用评级", "信用", "credit", "credit rating", "信用级别"],
+    "avg_payment_days": Days ["平均收款周期", "回款天数", "收款周期", "回款周期", "账期", "days to pay", "payment days", "dso", "average payment days", "平均回款天数", "平均回款周期", "回款期", "付款天数", "平均付款天数"],
     "overdue_ratio": Ratio ["欠款率", "逾期比例", "逾期率", "overdue ratio", "overdue"],
-    "complaints": Count ["投诉次数", "投诉", "complaint count"],
+    "complaints": Count ["投诉次数", "投诉", "complaint count", "客诉次数", "投诉数", "客诉"],
     "praises": Count ["表扬次数", "表扬", "compliments"],
     "returns": Count ["退货次数", "退货", "return count"],
     "suggestions": Count ["建议次数", "建议", "suggestion count"],
     "tasks": Count ["任务数", "联系任务数", "task count"],
-    "satisfaction": Rating ["满意度", "客户满意度", "satisfaction level"],
-    "employees": Count ["员工人数", "人数", "员工数", "headcount", "staff"],
+    "satisfaction": Rating ["满意度", "客户满意度", "satisfaction level", "满意程度"],
+    "employees": Count ["员工人数", "人数", "员工数", "headcount", "staff", "员工数量", "职工人数", "公司人数"],
     "registered_capital": Money ["注册资金", "注册资本", "registered capital"],
     "revenue": Money ["年营业额", "营业额", "营业收入", "年收入", "annual revenue", "turnover"],
     "industry": Category ["行业", "所属行业", "sector"],
@@ -365,6 +365,47 @@ pub fn match_header(header: &str) -> Option<HeaderMatch> {
     Some(HeaderMatch { field, unit })
 }
 
+/// For a header no alias matches: the field it most likely names, when one stands out — the
+/// alias it shares the longest run of characters with (three Chinese characters or five
+/// Latin letters at least), so `客户年采购额合计` suggests `annual_purchase`. Only a
+/// suggestion: the column stays unmapped until the user picks the field.
+pub fn suggest_field(header: &str) -> Option<FieldId> {
+    if match_header(header).is_some() {
+        return None;
+    }
+    let (name, _) = split_unit(header);
+    let h: Vec<char> = normalize_header(&name).chars().collect();
+    let mut best: Option<(usize, FieldId)> = None;
+    for (alias, &field) in alias_index() {
+        let a: Vec<char> = alias.chars().collect();
+        let run = longest_common_run(&h, &a);
+        let wide = a.iter().any(|c| !c.is_ascii());
+        if run < if wide { 3 } else { 5 } {
+            continue;
+        }
+        if best.is_none_or(|(b, f)| run > b || (run == b && field < f)) {
+            best = Some((run, field));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+fn longest_common_run(a: &[char], b: &[char]) -> usize {
+    let mut best = 0;
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut row = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            if x == y {
+                row[j + 1] = prev[j] + 1;
+                best = best.max(row[j + 1]);
+            }
+        }
+        prev = row;
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +444,24 @@ mod tests {
         assert_eq!(key_of("Days-To-Pay"), Some("avg_payment_days"));
         assert_eq!(key_of("备注"), Some("notes"));
         assert_eq!(key_of("喜欢的颜色"), None);
+    }
+
+    #[test]
+    fn unmapped_headers_get_a_suggestion_when_one_stands_out() {
+        let suggested = |h: &str| suggest_field(h).map(|f| f.key());
+        assert_eq!(suggested("客户年采购额合计"), Some("annual_purchase"));
+        assert_eq!(
+            suggested("平均回款天数（天）"),
+            None,
+            "already an alias: mapped, not suggested"
+        );
+        assert_eq!(suggested("近三年合作年限"), Some("relationship_years"));
+        assert_eq!(suggested("喜欢的颜色"), None);
+        assert_eq!(
+            suggested("客户等级"),
+            None,
+            "two shared characters are not enough"
+        );
     }
 
     #[test]

@@ -25,12 +25,18 @@ pub enum Column {
     ProblemCodes,
     /// ABC by annual purchase within the list (MODEL §3.2).
     Abc,
+    /// The attractiveness letter A/B/C, given or estimated (§3.5, §4.8).
+    Letter,
     MatrixCell,
+    /// Whether the matrix cell stands on given judgements or on estimates (§4.8).
+    CellSource,
+    /// The lifecycle stage (§4.9).
+    Lifecycle,
     TopAction,
 }
 
 impl Column {
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 14] = [
         Column::Score,
         Column::Tier,
         Column::NextTier,
@@ -40,7 +46,10 @@ impl Column {
         Column::Problems,
         Column::ProblemCodes,
         Column::Abc,
+        Column::Letter,
         Column::MatrixCell,
+        Column::CellSource,
+        Column::Lifecycle,
         Column::TopAction,
     ];
 
@@ -56,6 +65,9 @@ impl Column {
             Column::Problems => "problems",
             Column::ProblemCodes => "problem_codes",
             Column::Abc => "abc",
+            Column::Letter => "letter",
+            Column::CellSource => "cell_source",
+            Column::Lifecycle => "lifecycle",
             Column::MatrixCell => "matrix_cell",
             Column::TopAction => "top_action",
         }
@@ -194,6 +206,29 @@ fn cell(column: Column, r: &RowReport, options: &ReportOptions) -> Cell {
         Column::Problems => text_cell(&problems_text(card, lang)),
         Column::ProblemCodes => text_cell(&problem_codes(card).join(",")),
         Column::Abc => r.abc.map_or(Cell::Empty, |c| text_cell(c.code())),
+        Column::Letter => r
+            .suggestion
+            .as_ref()
+            .and_then(|s| s.attractiveness.as_ref())
+            .map_or(Cell::Empty, |a| text_cell(a.letter.code())),
+        Column::CellSource => match &r.suggestion {
+            Some(s) if s.cell.is_some() => {
+                let code = if s.cell_estimated {
+                    "estimated"
+                } else {
+                    "given"
+                };
+                text_cell(text(lang, &format!("cell_source.{code}")))
+            }
+            _ => Cell::Empty,
+        },
+        Column::Lifecycle => r
+            .suggestion
+            .as_ref()
+            .and_then(|s| s.lifecycle.as_ref())
+            .map_or(Cell::Empty, |l| {
+                text_cell(lang.pick_text(&l.label.zh, &l.label.en))
+            }),
         Column::MatrixCell => r
             .suggestion
             .as_ref()

@@ -296,7 +296,7 @@ fn a_clean_file_exits_0_and_a_model_file_scores_as_its_preset() {
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.starts_with("\u{FEFF}客户名称,"));
     assert!(text.lines().next().unwrap().ends_with(
-        ",评分,等级,下一等级,差距,提升建议,数据覆盖,问题,问题代码,ABC分类,矩阵格,首要建议"
+        ",评分,等级,下一等级,差距,提升建议,数据覆盖,问题,问题代码,ABC分类,吸引力字母,矩阵格,矩阵格依据,生命周期阶段,首要建议"
     ));
     assert!(o.stderr.is_empty());
 }

@@ -177,7 +177,8 @@ function renderMapping() {
       changed(r);
       renderMapping();
     }));
-    const note = c.field ? (c.overridden ? t('changed') : t('auto')) : '';
+    const suggested = !c.field && c.suggestion ? FIELDS.find(([key]) => key === c.suggestion) : null;
+    const note = c.field ? (c.overridden ? t('changed') : t('auto')) : suggested ? `${t('suggest')}${state.lang === 'zh-CN' ? suggested[1] : suggested[2]}` : '';
     const unit = c.scale !== 1 ? ` ×${c.scale.toLocaleString()}` : (c.percent ? ' %' : '');
     return el('tr', { class: c.field ? '' : 'unmapped' }, el('td', { text: c.header || `#${c.column + 1}`, title: c.header }), el('td', {}, sel), el('td', { class: 'muted small', text: note + unit }));
   });
@@ -275,7 +276,16 @@ function download(blob, name) {
 
 // ---- summary and charts -------------------------------------------------------------------
 
+/** What the whole list lacks, once, above the grid: each notice says what adding it unlocks. */
+function renderNotices() {
+  const box = $('notices');
+  const list = state.meta?.notices ?? [];
+  box.hidden = list.length === 0;
+  box.replaceChildren(...(list.length ? [el('h3', { text: t('noticesH') }), el('ul', {}, list.map((n) => el('li', { 'data-code': n.code, text: pick(n) })))] : []));
+}
+
 function renderSummary() {
+  renderNotices();
   const s = state.summary;
   const box = $('summary');
   if (!s) { box.replaceChildren(); return; }
@@ -289,6 +299,12 @@ function renderSummary() {
 
 function renderCharts() {
   const s = state.summary;
+  if (s?.matrix) {
+    // How full the matrix is, for a reader of the page's markup (and its tests).
+    const counts = Object.values(s.matrix);
+    $('chart-matrix').dataset.rows = String(counts.reduce((a, b) => a + b, 0));
+    $('chart-matrix').dataset.cells = String(counts.filter((c) => c > 0).length);
+  }
   $('charts').hidden = !s;
   if (!s) return;
   drawCharts(s, {
@@ -451,7 +467,11 @@ function rowElement(row, cols) {
       td = el('td', {}, row.tier ? el('span', { class: `tier ${row.tier.code}`, text: pick(row.tier) }) : t('none'));
     } else if (c.key === 'abc') td = el('td', { class: `abc abc-${row.abc ?? 'none'}`, text: row.abc ?? t('none') });
     else if (c.key === 'letter') td = el('td', { class: row.cellProblem && !row.letter ? 'bad' : '', text: row.letter ?? t('none'), title: row.cellProblem ?? '' });
-    else if (c.key === 'cell') td = el('td', { class: row.cellProblem ? 'bad' : '', text: row.cell ?? t('none'), title: row.cellProblem ?? '' });
+    else if (c.key === 'cell') {
+      // An estimated cell is marked as such (MODEL §4.8); its evidence is in the row panel.
+      const cls = [row.cellProblem ? 'bad' : '', row.cell && row.cellEstimated ? 'estimated' : ''].filter(Boolean).join(' ');
+      td = el('td', { class: cls, text: row.cell ?? t('none'), title: row.cellProblem ?? (row.cell && row.cellEstimated ? t('estimatedCell') : '') });
+    }
     else if (c.key === 'pipe') td = el('td', { class: row.pipeProblem ? 'bad' : '', text: row.pipe ? pipeText(row.pipe) : t('none'), title: row.pipeProblem ?? (row.pipe ? pick(row.pipe) : t('notPipeline')) });
     else if (c.key === 'top') td = el('td', { class: 'top', text: row.top ? pick(row.top) : t('pending'), title: row.top ? pick(row.top) : '' });
     else if (c.key === 'palive') {
@@ -555,6 +575,17 @@ async function showDetail(i) {
     parts.push(el('ul', { class: 'future' }, items.map((x) => el('li', { text: x }))));
   }
   parts.push(el('h3', { text: `${t('strategy')}${suggestion.cell ? ` · ${suggestion.cell}` : ''}${suggestion.targets.length ? ` → ${suggestion.targets.join(' / ')}` : ''}` }));
+  const basis = [];
+  if (suggestion.attractiveness) {
+    const a = suggestion.attractiveness;
+    basis.push(`${t('attractiveness')} ${a.letter}${a.estimated ? ` (${t('estimated')})` : ''}${a.basis.length ? `：${a.basis.map((b) => pick(b.label)).join('；')}` : ''}`);
+  }
+  if (suggestion.status) {
+    const st = suggestion.status;
+    basis.push(`${t('status')} ${st.value} ${pick(st)}${st.estimated ? ` (${t('estimated')})` : ''}${st.evidence.length ? `：${st.evidence.map(pick).join('；')}` : ''}`);
+  }
+  if (suggestion.lifecycle) basis.push(`${t('lifecycle')}：${pick(suggestion.lifecycle)} · ${pick(suggestion.lifecycle.work)}`);
+  if (basis.length) parts.push(el('ul', { class: 'basis' }, basis.map((x) => el('li', { class: 'muted', text: x }))));
   if (suggestion.warnings.length) parts.push(el('ul', { class: 'warnings' }, suggestion.warnings.map((w) => el('li', { text: pick(w) }))));
   parts.push(el('ol', { class: 'actions' }, suggestion.actions.map((a) => el('li', {}, el('span', { text: pick(a) }),
     a.details?.length ? el('ul', {}, a.details.map((x) => el('li', { class: 'muted', text: pick(x) }))) : null))));

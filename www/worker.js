@@ -37,6 +37,8 @@ function meta() {
     rowCount: sheet.rowCount, headerRow: sheet.headerRow, headers: sheet.headers(), titleRows: sheet.titleRows(),
     source: sheet.source(), warnings: sheet.warnings(), mapping: sheet.mapping(), sheetNames: names,
     name: source?.name ?? null,
+    // What the whole list lacks, said once for the list (MODEL §4.4, §4.8).
+    notices: sheet.listNotices(),
   };
 }
 
@@ -330,7 +332,7 @@ function rowOut(i) {
   const s = S.score[i];
   const out = {
     i, line: sheet.lineNumber(i), cells: sheet.cells(i), score: Number.isNaN(s) ? null : s, tier: tierLabel(S.tier[i]),
-    abc: S.abc[i], letter: S.letter[i], cell: S.cell[i], cellProblem: S.cellProblem[i], pipe: S.pipe[i], pipeProblem: S.pipeProblem[i],
+    abc: S.abc[i], letter: S.letter[i], cell: S.cell[i], cellEstimated: S.cellEstimated[i], cellProblem: S.cellProblem[i], pipe: S.pipe[i], pipeProblem: S.pipeProblem[i],
     top: S.top[i], errors: S.errors.get(i) ?? [], future: futureOf(i),
   };
   if (out.score === null) out.reason = sheet.scoreCard(i, model).reason;
@@ -405,9 +407,9 @@ function exportBytes(format, lang) {
   const zh = lang === 'zh-CN';
   // The crate writes its computed columns (score … top suggestion, the same as the
   // command-line tool and SCORE_TABLE); the page adds what only it knows.
-  const T = zh ? ['吸引力字母', '管道等级'] : ['Attractiveness letter', 'Pipeline grade'];
+  const T = zh ? ['管道等级'] : ['Pipeline grade'];
   const pick = (l) => (l ? (zh ? l.zh : l.en) : null);
-  const cols = [S.letter.slice(), S.pipe.map((g) => (g ? g.code : null))];
+  const cols = [S.pipe.map((g) => (g ? g.code : null))];
   if (S.join) {
     T.push(...(zh ? ['仍在采购概率', '预期采购次数', '客户终身价值', '价值象限'] : ['P(alive)', 'Expected purchases', 'CLV', 'Value quadrant']));
     cols.push(S.join.pAlive, S.join.expected, S.join.clv, Array.from({ length: S.n }, (_, i) => pick(quadrantOf(i)) || null));

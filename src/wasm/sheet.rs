@@ -67,6 +67,8 @@ struct MappingOut {
     scale: f64,
     percent: bool,
     overridden: bool,
+    /// For an unmapped column that looks like a known field: that field's key.
+    suggestion: Option<&'static str>,
 }
 
 /// An account list read from a file or a pasted range.
@@ -364,6 +366,11 @@ impl Sheet {
                 scale: c.matched.map_or(1.0, |m| m.unit.scale),
                 percent: c.matched.is_some_and(|m| m.unit.percent),
                 overridden: c.overridden,
+                suggestion: c
+                    .matched
+                    .is_none()
+                    .then(|| crate::field::suggest_field(&c.header).map(|f| f.key()))
+                    .flatten(),
             })
             .collect();
         to_js(&list)

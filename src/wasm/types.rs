@@ -762,5 +762,5 @@ export type SheetSource =
   | { kind: "xlsx"; sheet: string }
   | { kind: "cells" };
 
-export interface SheetMapping { column: number; header: string; field: string | null; scale: number; percent: boolean; overridden: boolean; }
+export interface SheetMapping { column: number; header: string; field: string | null; scale: number; percent: boolean; overridden: boolean; /** For an unmapped column that looks like a known field: its key. */ suggestion: string | null; }
 "#;

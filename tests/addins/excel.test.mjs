@@ -111,8 +111,8 @@ const expectedScore = (values) => {
   if (card.score === null) return { error: '#N/A' };
   return card.score;
 };
-const TABLE_ZH = ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题', '问题代码', 'ABC分类', '矩阵格', '首要建议'];
-const TABLE_EN = ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems', 'Problem codes', 'ABC class', 'Matrix cell', 'Top suggestion'];
+const TABLE_ZH = ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题', '问题代码', 'ABC分类', '吸引力字母', '矩阵格', '矩阵格依据', '生命周期阶段', '首要建议'];
+const TABLE_EN = ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems', 'Problem codes', 'ABC class', 'Attractiveness letter', 'Matrix cell', 'Cell from', 'Lifecycle stage', 'Top suggestion'];
 const shown = (v) => Math.round(v * 10) / 10;
 const shape = (v) => (v && typeof v === 'object' && 'error' in v ? { error: v.error } : v);
 

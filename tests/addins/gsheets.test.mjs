@@ -105,7 +105,7 @@ test('KAM_SCORE: a row, a date cell, an unreadable cell, and a 1,000-row range',
 
   const table = await sheets('KAM_SCORE_TABLE', [headers, ...rows], 'key_account');
   assert.equal(table.length, 1001);
-  assert.deepEqual(table[0], ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题', '问题代码', 'ABC分类', '矩阵格', '首要建议']);
+  assert.deepEqual(table[0], ['评分', '等级', '下一等级', '差距', '提升建议', '数据覆盖', '问题', '问题代码', 'ABC分类', '吸引力字母', '矩阵格', '矩阵格依据', '生命周期阶段', '首要建议']);
   rows.forEach((values, i) => {
     const out = table[i + 1];
     if (values.every((v) => v === '')) return;

@@ -196,7 +196,7 @@ test('an .xlsx with a merged title row: edit a cell, change a weight, export and
   const headers = back.headers();
   const width = sheet.headers().length;
   assert.deepEqual(headers.slice(0, width), sheet.headers());
-  assert.deepEqual(headers.slice(width), ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems', 'Problem codes', 'ABC class', 'Matrix cell', 'Top suggestion', 'Attractiveness letter', 'Pipeline grade']);
+  assert.deepEqual(headers.slice(width), ['Score', 'Tier', 'Next tier', 'Gap', 'How to reach it', 'Coverage', 'Problems', 'Problem codes', 'ABC class', 'Attractiveness letter', 'Matrix cell', 'Cell from', 'Lifecycle stage', 'Top suggestion', 'Pipeline grade']);
   assert.deepEqual(back.titleRows(), sheet.titleRows());
   assert.equal(back.cells(1)[4], '¥5000万');
   const notes = sheet.headers().indexOf('备注');
@@ -210,7 +210,7 @@ test('an .xlsx with a merged title row: edit a cell, change a weight, export and
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const csvBack = kam.Sheet.fromBytes(csv);
   assert.equal(csvBack.rowCount, 300);
-  assert.equal(csvBack.headers().length, width + 13);
+  assert.equal(csvBack.headers().length, width + 15);
   await clean();
 });
 
@@ -316,5 +316,37 @@ test('a large list is read in the worker with a progress bar; the grid stays vir
   const sheet = kam.Sheet.fromBytes(gbkBytes);
   assert.equal(await cell(page, 19999, 'score').textContent(), expected(sheet, 19999 % 300).score);
   await page.waitForSelector('#progress[hidden]', { state: 'attached', timeout: 30000 });
+  await clean();
+});
+
+test('a list with figures only: every account gets a matrix cell, estimated and marked; the list notices are shown once', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  // 300 accounts as a figures-only list keeps them: no rating, no status, no contact columns.
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const lines = ['客户名称,年采购额,毛利率,增长率,我方份额,采购次数,合作年限,最近下单日期,投诉次数'];
+  for (let i = 0; i < 300; i++) {
+    const amount = Math.round(10 ** (4 + rand() * 4));
+    const day = new Date(Date.UTC(2026, 10, 1) - Math.floor(rand() * 400) * 86_400_000).toISOString().slice(0, 10);
+    lines.push([`客户${i}`, `${amount}元`, `${Math.round(rand() * 40)}%`, `${Math.round(rand() * 60 - 25)}%`, `${Math.round(rand() * 90)}%`,
+      `${1 + Math.floor(rand() * 30)}次`, i % 9 === 0 ? '' : `${Math.floor(rand() * 8)}年`, day, `${Math.floor(rand() * 5)}`].join(','));
+  }
+  const bytes = Buffer.from(`\ufeff${lines.join('\n')}`, 'utf8');
+  await page.setInputFiles('#file', { name: 'figures.csv', mimeType: 'text/csv', buffer: bytes });
+  await loadedTimes(page, 1);
+  // The matrix fills when every row's strategy is worked out.
+  await page.waitForFunction(() => Number(document.getElementById('chart-matrix').dataset.rows) >= 285, null, { timeout: 20_000 });
+  assert.ok(Number(await page.getAttribute('#chart-matrix', 'data-cells')) >= 12, 'at least 12 of the 18 cells used');
+  const notices = await page.locator('#notices li').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.ok(notices.length >= 2, `notices: ${notices}`);
+  const text = await page.textContent('#notices');
+  assert.equal(text.replace(/VIP|ABC/g, '').match(/[A-Za-z]{2,}/g), null, `English in the zh-CN notices: ${text}`);
+  // A cell estimated from the figures is marked as such, and the row panel gives its evidence.
+  const first = cell(page, 0, 'cell');
+  assert.match(await first.getAttribute('class'), /estimated/);
+  await first.click();
+  await page.waitForSelector('#detail:not([hidden]) ul.basis');
+  assert.match(await page.textContent('#detail ul.basis'), /按数据估计/);
+  await page.screenshot({ path: `${shots}/figures-only-matrix.png`, fullPage: true });
   await clean();
 });
