@@ -24,6 +24,8 @@ const throwingGetter = Object.defineProperty({ 客户名称: '甲公司' }, '年
 const revoked = (() => { const p = Proxy.revocable({ 客户名称: '甲公司' }, {}); p.revoke(); return p.proxy; })();
 const trapping = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } });
 const throwingItem = Object.defineProperty([{ 客户名称: '甲公司' }], 0, { get() { throw new Error('boom'); } });
+// A value as text for a message; a revoked Proxy cannot even be turned into one.
+const show = (v) => { try { return String(v); } catch { return '[unprintable]'; } };
 const hostile = [
   throwingGetter, revoked, trapping, throwingItem, [throwingGetter], [revoked],
   undefined, null, NaN, Infinity, -Infinity, 0, -0, 1e308, -1e308, 5e-324, 42, true, false,
@@ -47,7 +49,7 @@ test('100,000 hostile calls, then ordinary calls still give the golden numbers',
     } catch (e) {
       thrown++;
       // A failure is an ordinary JS error with a message, never a trap.
-      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name}(${args.map(String).join(', ').slice(0, 200)}) trapped: ${e}`);
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name}(${args.map(show).join(', ').slice(0, 200)}) trapped: ${e}`);
     }
     if (i % 10_000 === 0) {
       const [sName, sFn] = pick([['Scorer', () => new kam.Scorer(pick(hostile), pick(hostile)).score(pick(hostile))],
