@@ -71,6 +71,10 @@ struct MappingOut {
     suggestion: Option<&'static str>,
 }
 
+/// One of the core's exporters (`export_xlsx`, `export_csv`).
+type Writer =
+    fn(&Table, Computed<'_>, &ExportOptions) -> Result<Vec<u8>, crate::sheets::SheetError>;
+
 /// An account list read from a file or a pasted range.
 #[wasm_bindgen]
 pub struct Sheet {
@@ -149,11 +153,7 @@ impl Sheet {
         headers: &JsValue,
         columns: &JsValue,
         extra_columns: &JsValue,
-        write: fn(
-            &Table,
-            Computed<'_>,
-            &ExportOptions,
-        ) -> Result<Vec<u8>, crate::sheets::SheetError>,
+        write: Writer,
     ) -> Result<Vec<u8>, JsError> {
         if headers.is_undefined() || headers.is_null() || !safe::is_array(headers)? {
             return self.export_report(headers, columns, extra_columns, write);
@@ -173,11 +173,7 @@ impl Sheet {
         options_in: &JsValue,
         extra_headers: &JsValue,
         extra_columns: &JsValue,
-        write: fn(
-            &Table,
-            Computed<'_>,
-            &ExportOptions,
-        ) -> Result<Vec<u8>, crate::sheets::SheetError>,
+        write: Writer,
     ) -> Result<Vec<u8>, JsError> {
         let chosen = option(options_in, "model");
         let m = if chosen.is_undefined() {
