@@ -1,4 +1,4 @@
-// The four charts, drawn by Apache ECharts (vendored into vendor/ by scripts/build.sh).
+// The five charts, drawn by Apache ECharts (vendored into vendor/ by scripts/build.sh).
 // Tooltips are drawn on the canvas (renderMode 'richText'), so no chart text becomes HTML.
 import * as echarts from './vendor/echarts.esm.min.js';
 
@@ -80,6 +80,28 @@ export function drawCharts(s, o) {
     xAxis: { type: 'category', data: s.hist.map((_, k) => String(k * 5)), axisLabel: { interval: 3 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', name: t('count'), barCategoryGap: '8%', data: s.hist, itemStyle: { color: '#1f6feb' } }],
+  }, true);
+  drawWhale(s, t);
+}
+
+/** The whale curve (MODEL §3.8): cumulative profit of the most profitable accounts first. */
+function drawWhale(s, t) {
+  const pct = (v) => `${Math.round(v * 100)}%`;
+  const w = s.whale;
+  chart('chart-whale').setOption(w ? {
+    ...base,
+    grid: { left: 44, right: 16, top: 16, bottom: 36 },
+    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: pct }, name: t('whaleX'), nameLocation: 'middle', nameGap: 22 },
+    yAxis: { type: 'value', axisLabel: { formatter: pct } },
+    tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => pct(v) },
+    series: [{
+      type: 'line', name: t('whaleY'), showSymbol: false, data: w.points, areaStyle: { opacity: 0.12 }, lineStyle: { width: 2, color: '#3fa66b' },
+      markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#98a2ad' }, label: { show: false }, data: [{ yAxis: 1 }] },
+      markPoint: { symbol: 'circle', symbolSize: 10, itemStyle: { color: '#b42318' }, label: { position: 'bottom', formatter: () => `${t('whalePeak')} ${pct(w.peak)}`, color: '#b42318', fontWeight: 'bold' }, data: [{ coord: [w.peakAt, w.peak] }] },
+    }],
+  } : {
+    title: { text: t('noProfit'), left: 'center', top: 'middle', textStyle: { color: '#5b6b7c', fontSize: 13, fontWeight: 'normal' } },
+    xAxis: { show: false }, yAxis: { show: false }, series: [],
   }, true);
 }
 

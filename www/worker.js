@@ -364,10 +364,21 @@ function summary() {
     problems += p;
     if (k || p) badRows++;
   }
-  return { n, tiers, tierLabels: S.tierLabels, hist, noScore, matrix, abc, pareto: pareto(), badCells, problems, badRows };
+  return { n, tiers, tierLabels: S.tierLabels, hist, noScore, matrix, abc, pareto: pareto(), whale: whale(), badCells, problems, badRows };
 }
 
 /** Cumulative share of annual purchase by account rank, at most ~400 points, and the 80/20 marks. */
+/** The whale curve (MODEL §3.8) as the crate works it out, thinned to at most 400 points. */
+function whale() {
+  const p = sheet.profitability();
+  if (!p.peakProfitShare) return null;
+  const { share, cumulativeProfit } = p.whaleCurve;
+  const stride = Math.max(1, Math.floor(share.length / 400));
+  const points = [];
+  for (let k = 0; k < share.length; k++) if (k % stride === 0 || k === share.length - 1) points.push([share[k], cumulativeProfit[k]]);
+  return { points, peak: p.peakProfitShare, peakAt: p.peakAccountShare, lossShare: p.lossMakingShare };
+}
+
 function pareto() {
   if (!S.purchase) return null;
   const v = Array.from(S.purchase).filter((x) => !Number.isNaN(x) && x > 0).sort((a, b) => b - a);

@@ -173,7 +173,13 @@ pub fn account_profitability_js(
     options_in: JsValue,
 ) -> Result<JsValue, JsError> {
     let o: ProfitabilityOptions = options(&options_in, "options")?;
-    let p = account_profitability(&rows_arg(&rows)?, &o).map_err(err)?;
+    profitability_object(&account_profitability(&rows_arg(&rows)?, &o).map_err(err)?)
+}
+
+/// A list's profitability as JavaScript: typed columns and the whale curve.
+pub(super) fn profitability_object(
+    p: &crate::grades::profitability::Profitability,
+) -> Result<JsValue, JsError> {
     let out = Object::new();
     let column = |v: &[f64]| JsValue::from(Float64Array::from(v));
     set(&out, "profit", &column(&p.profit))?;

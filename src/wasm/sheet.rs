@@ -492,6 +492,25 @@ impl Sheet {
         to_js(&s)
     }
 
+    /// The list's profitability (MODEL §3.8): per row gross profit, cost to serve and profit,
+    /// the whale curve and its peak, the share of loss-making accounts. `options`:
+    /// `{costPerVisit, costPerOrder}`.
+    #[wasm_bindgen(unchecked_return_type = "AccountProfitability")]
+    pub fn profitability(
+        &self,
+        #[wasm_bindgen(
+            js_name = "options",
+            unchecked_optional_param_type = "ProfitabilityOptions"
+        )]
+        options_in: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let o: crate::grades::profitability::ProfitabilityOptions =
+            super::convert::options(&options_in, "options")?;
+        super::grades::profitability_object(
+            &crate::grades::profitability::account_profitability(&self.rows, &o).map_err(err)?,
+        )
+    }
+
     /// What the whole list lacks (contact-role columns, ratings, status, dates, margin …), each
     /// with what adding it would unlock: `[{code, zh, en}]`.
     #[wasm_bindgen(js_name = listNotices, unchecked_return_type = "Label[]")]
