@@ -108,6 +108,7 @@ async function reopen(options) {
 
 function loaded(r) {
   state.meta = r.meta;
+  if (r.memory) document.body.dataset.wasmBytes = String(r.memory);
   state.sort = null;
   state.filter = {};
   state.selected = -1;

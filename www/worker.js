@@ -9,6 +9,10 @@ import init, {
 } from './pkg/kam_score.js';
 
 const ready = init();
+let wasmExports = null;
+ready.then((w) => { wasmExports = w; });
+/** The module's memory in bytes: it grows and never shrinks, so its peak is what stays. */
+const memoryBytes = () => wasmExports?.memory?.buffer.byteLength ?? null;
 const CHUNK = 1000;
 
 // A model with one factor that reads `annual_purchase` linearly over [0, 1e13]: its score is
@@ -49,12 +53,21 @@ function isXlsx(src) {
 
 function open(src) {
   progress('reading');
-  const next = src.bytes ? Sheet.fromBytes(src.bytes, src.options ?? {}) : Sheet.fromText(src.text, src.options ?? {});
+  // The old list is freed before the new one is read, so that reopening a file never holds
+  // two copies in wasm memory (the module's memory never shrinks: the peak is what stays).
+  const read = (from) => (from.bytes ? Sheet.fromBytes(from.bytes, from.options ?? {}) : Sheet.fromText(from.text, from.options ?? {}));
   sheet?.free();
-  sheet = next;
+  sheet = null;
+  try {
+    sheet = read(src);
+  } catch (e) {
+    // A file that cannot be read leaves the list that was open: read it again.
+    if (source) sheet = read(source);
+    throw e;
+  }
   source = src;
   rebuildAll();
-  return { meta: meta(), summary: summary() };
+  return { meta: meta(), summary: summary(), memory: memoryBytes() };
 }
 
 // ---- computed columns ------------------------------------------------------------------

@@ -350,3 +350,20 @@ test('a list with figures only: every account gets a matrix cell, estimated and 
   await page.screenshot({ path: `${shots}/figures-only-matrix.png`, fullPage: true });
   await clean();
 });
+
+test('reopening a 20,000-row list five times: the module\'s memory stays within 10 % of one opening', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  const body = sampleRows.slice(0, 100).map((r) => Object.values(r).map((v) => `"${String(v ?? '').replace(/"/g, '""')}"`).join(','));
+  const rows = [];
+  for (let k = 0; k < 20_000; k++) rows.push(body[k % body.length]);
+  const bytes = Buffer.from(`\ufeff${[Object.keys(sampleRows[0]).join(','), ...rows].join('\n')}`, 'utf8');
+  const sizes = [];
+  for (let n = 1; n <= 5; n++) {
+    await page.setInputFiles('#file', { name: `big-${n}.csv`, mimeType: 'text/csv', buffer: bytes });
+    await loadedTimes(page, n);
+    sizes.push(Number(await page.getAttribute('body', 'data-wasm-bytes')));
+  }
+  assert.ok(sizes[0] > 0, `memory reported: ${sizes}`);
+  assert.ok(sizes[4] <= sizes[0] * 1.1, `memory after one and five openings: ${sizes.map((b) => `${(b / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
+  await clean();
+});
