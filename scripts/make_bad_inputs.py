@@ -202,7 +202,7 @@ def main():
     put("utf16le_no_bom_chinese.csv", CHINESE.encode("utf-16-le"))
     put("utf16be_no_bom_chinese.csv", CHINESE.encode("utf-16-be"))
     # Looks like UTF-16LE without a mark (NULs after the ASCII) but is full of lone surrogates.
-    put("utf16le_no_bom_broken.csv", "a,b\r\n1,2\r\n".encode("utf-16-le") + b"\x00\xd8,\x00\x00\xdc\x00\xd8" * 8)
+    put("utf16le_no_bom_broken.csv", "a,b\r\n1,2\r\n".encode("utf-16-le") + b"\x01\xdc,\x00" * 8 + "\r\n".encode("utf-16-le"))
 
     # ---- padding and garbage at the end (issue 15: not rows) ----
     put("nul_padding.csv", BASIC.encode() + b"\x1a" + bytes(1000))

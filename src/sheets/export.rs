@@ -388,6 +388,9 @@ pub fn export_xlsx(
         // An unusable name (too long, with `[]:*?/\`) keeps the default `Sheet1`.
         let _ = sheet.set_name(name);
     }
+    // A formula without a computed value gets an empty result, not rust_xlsxwriter's 0,
+    // which would read back as a value nobody computed.
+    sheet.set_formula_result_default("");
     let formats = Formats::new();
     let last_column = to_column(width.saturating_sub(1))?;
 

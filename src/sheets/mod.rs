@@ -44,7 +44,7 @@ pub use self::read::{
 pub use self::rows::{
     account_row, account_rows, plan_columns, AccountRows, ColumnOverrides, ColumnPlan,
 };
-pub use self::table::{detect_header_row, Source, Table, HEADER_SEARCH_ROWS};
+pub use self::table::{detect_header_row, Formulas, Source, Table, HEADER_SEARCH_ROWS};
 pub use self::xlsx::{read_xlsx, xlsx_sheet_info, xlsx_sheet_names, SheetInfo};
 use serde::Serialize;
 
