@@ -575,6 +575,63 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_written_where_they_compute_the_same() {
+        use crate::sheets::{read_table, Formulas, Limits, ReadOptions};
+        let grid = vec![
+            vec![Cell::from("2026年名单")],
+            vec![Cell::from("客户名称"), Cell::from("年采购额")],
+            vec![Cell::from("甲"), Cell::Number(20.0)],
+            vec![Cell::from("乙"), Cell::Empty],
+        ];
+        let formulas: Formulas = [
+            ((2, 1), "10*2".to_string()),
+            ((3, 1), "B3*2".to_string()),
+            ((2, 2), "Sheet2!A1".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let table = Table::from_grid_with_formulas(
+            grid,
+            Some(1),
+            &[],
+            formulas,
+            Source::Cells,
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(table.width(), 3, "a formula's column counts");
+        let back = |options: &ExportOptions| {
+            let bytes = export_xlsx(&table, Computed::default(), options).unwrap();
+            let read = ReadOptions {
+                header_row: Some(if options.include_title_rows { 1 } else { 0 }),
+                ..ReadOptions::default()
+            };
+            read_table(&bytes, &read).unwrap()
+        };
+        let kept = back(&ExportOptions::default());
+        assert_eq!(kept.formula(0, 1), Some("10*2"));
+        assert_eq!(kept.cell(0, 1), &Cell::Number(20.0));
+        assert_eq!(kept.formula(1, 1), Some("B3*2"));
+        // Another sheet's cell, which the export has not: no computed value, so the formula.
+        assert_eq!(kept.formula(0, 2), Some("Sheet2!A1"));
+        // Without the title row every row moves up: a formula with a value is written as the
+        // value, one without as the formula (nothing else to keep).
+        let moved = back(&ExportOptions {
+            include_title_rows: false,
+            ..ExportOptions::default()
+        });
+        assert_eq!(moved.formula(0, 1), None);
+        assert_eq!(moved.cell(0, 1), &Cell::Number(20.0));
+        assert_eq!(moved.formula(1, 1), Some("B3*2"));
+        let csv = export_csv(&table, Computed::default(), &ExportOptions::default()).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.ends_with("甲,20,'=Sheet2!A1\r\n乙,'=B3*2,\r\n"),
+            "{csv}"
+        );
+    }
+
+    #[test]
     fn serials_as_iso_text() {
         assert_eq!(serial_to_iso(46096.0).as_deref(), Some("2026-03-15"));
         assert_eq!(

@@ -145,16 +145,13 @@ impl Table {
         source: Source,
         limits: &Limits,
     ) -> Result<Table, SheetError> {
+        // A formula's row exists (its cells are not padded: the width counts its column, and
+        // a cell past a row's end reads as empty).
         for &(row, column) in formulas.keys() {
             limits.check_row(row)?;
             limits.check_columns(column + 1)?;
             if grid.len() <= row {
                 grid.resize_with(row + 1, Vec::new);
-            }
-            if let Some(cells) = grid.get_mut(row) {
-                if cells.len() <= column {
-                    cells.resize(column + 1, Cell::Empty);
-                }
             }
         }
         let has_formula = |row: usize| formulas.range((row, 0)..(row + 1, 0)).next().is_some();
@@ -184,10 +181,15 @@ impl Table {
         let header_cells = grid.pop().unwrap_or_default();
         let title_rows: Vec<String> = grid.iter().map(|row| row_text(row)).collect();
 
+        let formula_width = formulas
+            .range((header_row, 0)..)
+            .map(|(&(_, column), _)| column + 1)
+            .max()
+            .unwrap_or(0);
         let width = rows
             .iter()
             .map(Vec::len)
-            .chain(std::iter::once(header_cells.len()))
+            .chain([header_cells.len(), formula_width])
             .max()
             .unwrap_or(0);
         limits.check_columns(width)?;
