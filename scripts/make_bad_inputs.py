@@ -74,9 +74,12 @@ NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
 
-def workbook(sheets=("Sheet1",), date1904=False):
+def workbook(sheets=("Sheet1",), date1904=False, states=None):
     pr = '<workbookPr date1904="1"/>' if date1904 else ""
-    items = "".join(f'<sheet name="{n}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(sheets))
+    states = states or [None] * len(sheets)
+    items = "".join(
+        f'<sheet name="{n}" sheetId="{i + 1}"{f" state={chr(34)}{st}{chr(34)}" if st else ""} r:id="rId{i + 1}"/>'
+        for i, (n, st) in enumerate(zip(sheets, states)))
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook {NS}>{pr}<sheets>{items}</sheets></workbook>'
 
 
@@ -138,16 +141,18 @@ def sheet_xml(rows, extra=""):
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {NS}><sheetData>{"".join(out)}</sheetData>{extra}</worksheet>'
 
 
-def xlsx(sheets, *, strings=(), date1904=False, names=None, extra_entries=()):
-    """sheets: sheet XML texts (or bytes)."""
+def xlsx(sheets, *, strings=(), date1904=False, names=None, extra_entries=(), states=None,
+         shared_xml=None):
+    """sheets: sheet XML texts (or bytes); states: per sheet None, "hidden" or "veryHidden";
+    shared_xml: the shared strings part as written (for rich text), instead of `strings`."""
     names = names or [f"Sheet{i + 1}" for i in range(len(sheets))]
     entries = [
         zip_entry("[Content_Types].xml", CONTENT_TYPES.encode()),
         zip_entry("_rels/.rels", ROOT_RELS.encode()),
-        zip_entry("xl/workbook.xml", workbook(names, date1904).encode()),
+        zip_entry("xl/workbook.xml", workbook(names, date1904, states).encode()),
         zip_entry("xl/_rels/workbook.xml.rels", workbook_rels(len(sheets)).encode()),
         zip_entry("xl/styles.xml", STYLES.encode()),
-        zip_entry("xl/sharedStrings.xml", shared_strings(list(strings)).encode()),
+        zip_entry("xl/sharedStrings.xml", (shared_xml or shared_strings(list(strings))).encode()),
     ]
     for i, s in enumerate(sheets):
         entries.append(zip_entry(f"xl/worksheets/sheet{i + 1}.xml", s.encode() if isinstance(s, str) else s))
@@ -192,6 +197,16 @@ def main():
     put("invalid_bytes.csv", b"name,notes\r\nAcme,ok\xff\xfe\xff bytes\r\n")
     put("utf16le_lone_surrogate.csv", b"\xff\xfe" + "name,notes\r\nA,x".encode("utf-16-le") + b"\x00\xd8" + "y\r\n".encode("utf-16-le"))
     put("bom_then_utf16_text.csv", b"\xef\xbb\xbf" + "a,b\r\n".encode("utf-16-le"))
+    # UTF-16 without a mark whose text is mostly Chinese: few ASCII characters, so few NULs.
+    CHINESE = "客户名称,年采购额(万元)\r\n华东精密机械制造有限公司,一百二十\r\n星河电子科技股份有限公司,三十五\r\n"
+    put("utf16le_no_bom_chinese.csv", CHINESE.encode("utf-16-le"))
+    put("utf16be_no_bom_chinese.csv", CHINESE.encode("utf-16-be"))
+    # Looks like UTF-16LE without a mark (NULs after the ASCII) but is full of lone surrogates.
+    put("utf16le_no_bom_broken.csv", "a,b\r\n1,2\r\n".encode("utf-16-le") + b"\x01\xdc,\x00" * 8 + "\r\n".encode("utf-16-le"))
+
+    # ---- padding and garbage at the end (issue 15: not rows) ----
+    put("nul_padding.csv", BASIC.encode() + b"\x1a" + bytes(1000))
+    put("trailing_garbage.csv", BASIC.encode() + b"\x00\x01\x02\xfe\xff\x07PK\x03\x04junk")
 
     # ---- line ends ----
     lines = [HEAD.strip("\r\n")] + [r.strip("\r\n") for r in ROWS]
@@ -210,6 +225,8 @@ def main():
     put("unterminated_quote.csv", '客户名称,备注\r\n甲,"没有结束的引号\r\n乙,x\r\n')
     put("quote_in_middle.csv", '客户名称,备注\r\n甲,ab"cd"ef\r\n')
     put("semicolon_european.csv", "客户名称;年采购额;毛利率\r\n甲;1.234,5;12,5%\r\n乙;1234;12%\r\n")
+    # Each number here reads one way with a decimal point and another with a decimal comma.
+    put("semicolon_ambiguous.csv", "客户名称;年采购额;毛利率\r\n甲;1.200;23,5%\r\n乙;1.200,50;12%\r\n丙;35;0,5\r\n")
     put("tab_separated.tsv", "客户名称\t年采购额\t毛利率\r\n甲\t1,200\t23%\r\n乙\t1,234,567\t5%\r\n")
     put("excel_sep_hint.csv", "sep=;\r\n客户名称;年采购额\r\n甲;12\r\n")
     put("wide_16385_columns.csv", ",".join(f"c{i}" for i in range(16385)) + "\r\n")
@@ -255,6 +272,29 @@ def main():
     put("binary_garbage.bin", bytes(rng.getrandbits(8) for _ in range(4096)))
     put("png_image.png", b"\x89PNG\r\n\x1a\n" + bytes(rng.getrandbits(8) for _ in range(256)))
     put("old_xls_ole.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    # Excel 4.0's bare BIFF4 worksheet: a BOF record, no OLE container.
+    put("old_xls_biff4.xls", b"\x09\x04\x06\x00\x00\x00\x10\x00\x00\x00" + bytes(22))
+
+    # ---- other formats under a spreadsheet's name (issue 15: refused, the format named) ----
+    # What reporting systems export as "报表.xls": an HTML table.
+    put("html_table.xls",
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n'
+        '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>\r\n'
+        "<body><table><tr><td>客户名称</td><td>年采购额</td></tr><tr><td>甲</td><td>120</td></tr></table></body></html>\r\n")
+    put("xml_spreadsheet_2003.xls",
+        '<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\r\n'
+        '<Worksheet ss:Name="客户"><Table><Row><Cell><Data ss:Type="String">客户名称</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">甲</Data></Cell></Row></Table></Worksheet></Workbook>\r\n')
+    put("opendocument.ods", zip_bytes([
+        zip_entry("mimetype", b"application/vnd.oasis.opendocument.spreadsheet", stored=True),
+        zip_entry("content.xml", b'<?xml version="1.0" encoding="UTF-8"?><office:document-content/>'),
+    ]))
+    put("binary_workbook.xlsb", zip_bytes([
+        zip_entry("[Content_Types].xml", CONTENT_TYPES.encode()),
+        zip_entry("_rels/.rels", ROOT_RELS.encode()),
+        zip_entry("xl/workbook.bin", b"\x83\x01\x00\x84\x01\x00"),
+    ]))
 
     # ---- workbooks ----
     good = xlsx([sheet_xml(BASIC_GRID)])
@@ -329,6 +369,21 @@ def main():
         '<row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c></row>'
         '<row r="2000000"><c r="A2000000"><v>1</v></c></row>'
         '</sheetData></worksheet>']))
+    # A hidden first sheet (an old list) before the visible one, and a very hidden third.
+    put("xlsx_hidden_first_sheet.xlsx", xlsx(
+        [sheet_xml([["客户名称", "年采购额"], ["旧客户", 1]]), sheet_xml(BASIC_GRID), sheet_xml([["参数"]])],
+        names=["旧名单", "客户", "参数"], states=["hidden", None, "veryHidden"]))
+    # Formulas as a program writes them: no computed values, a shared formula, a row with
+    # formulas only, one referring to another sheet (with its value), rich text beside them.
+    put("xlsx_formulas_uncomputed.xlsx", xlsx([sheet_xml([
+        ["客户名称", "年采购额", "毛利率", "备注"],
+        ["甲", 100, ("", '<f t="shared" ref="C2:C3" si="0">B2/1000</f>'), ("t=\"s\"", "<v>0</v>")],
+        ["乙", ("", "<f>B2*2</f>"), ("", '<f t="shared" si="0"/>'), ("t=\"str\"", "<f>参数!A1</f><v>来自参数</v>")],
+        [None, ("", "<f>SUM(B2:B3)</f>"), None, None],
+    ]), sheet_xml([["来自参数"]])], names=["客户", "参数"], shared_xml=(
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst {NS} count="1" uniqueCount="1">'
+        '<si><r><rPr><b/></rPr><t>重点</t></r><r><t xml:space="preserve"> 客户</t></r>'
+        '<rPh sb="0" eb="2"><t>ジュウテン</t></rPh></si></sst>')))
     put("xlsx_two_sheets_chart_first.xlsx", xlsx([sheet_xml([["x"]]), sheet_xml(BASIC_GRID)], names=["封面", "客户"]))
     put("xlsx_xss_text.xlsx", xlsx([sheet_xml([
         ["客户名称", "备注"],

@@ -64,6 +64,13 @@ pub struct CellError {
     pub reason: String,
     pub zh: String,
     pub en: String,
+    /// The cell as Excel names it (`E21`), when the reader knows where it stands (a file's
+    /// table; not a row handed over as pairs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    /// The workbook sheet the cell is on, when it comes from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl CellError {
@@ -85,6 +92,8 @@ impl CellError {
             reason: label.en.clone(),
             zh: label.zh,
             en: label.en,
+            cell: None,
+            sheet: None,
         }
     }
 

@@ -20,6 +20,7 @@ use kam_score::sheets::{
     AccountRows, ColumnOverrides, Computed, ExportOptions, Limits, ReadOptions, SheetChoice,
     SheetError, SheetWarning, Source, Table, TextEncoding,
 };
+use kam_score::sheets::{xlsx_sheet_info, DecimalMark};
 use std::path::PathBuf;
 
 fn dir() -> PathBuf {
@@ -157,6 +158,11 @@ fn csv_round_trip(name: &str, table: &Table) {
         for c in 0..table.width() {
             let cell = table.cell(r, c);
             let got = text_of(back.cell(r, c));
+            if let (Cell::Empty, Some(formula)) = (cell, table.formula(r, c)) {
+                // No computed value: the formula's text, guarded, never an empty cell.
+                assert_eq!(got, format!("'={formula}"), "{name}: CSV formula {r},{c}");
+                continue;
+            }
             match cell {
                 Cell::Text(t) => assert_eq!(got, guarded(t.clone()), "{name}: CSV cell {r},{c}"),
                 Cell::Number(v) if table.date_columns.get(c) == Some(&true) => assert_eq!(
@@ -191,6 +197,12 @@ fn xlsx_round_trip(name: &str, table: &Table) {
                 table.cell(r, c),
                 "{name}: XLSX cell {r},{c}"
             );
+            // A formula that computes the same in the export is written back as a formula, and
+            // one without a computed value always is.
+            let formula = table.formula(r, c);
+            let kept =
+                formula.filter(|f| table.cell(r, c) == &Cell::Empty || !f.contains(['!', '[']));
+            assert_eq!(back.formula(r, c), kept, "{name}: XLSX formula {r},{c}");
         }
     }
 }
@@ -357,10 +369,15 @@ fn invalid_bytes_become_replacement_characters_with_a_warning() {
 
 #[test]
 fn a_utf8_bom_before_utf16_text_keeps_the_nul_bytes() {
-    // The mark says UTF-8, so the NULs of the UTF-16 text are kept as characters, not dropped.
-    let (table, _) = read_ok("bom_then_utf16_text.csv", 2);
+    // The mark says UTF-8, so the NULs of the UTF-16 text are kept as characters, not dropped;
+    // only the last one, after the last line break, is padding at the end (issue 15).
+    let (table, _) = read_ok("bom_then_utf16_text.csv", 1);
     assert_eq!(encoding(&table), TextEncoding::Utf8Bom);
     assert_eq!(table.headers, vec!["a\0", "\0b\0"]);
+    assert_eq!(table.cell(0, 0), &Cell::from("\0"));
+    assert!(table
+        .warnings
+        .contains(&SheetWarning::TrailingBytes { count: 1 }));
 }
 
 // ---- line ends --------------------------------------------------------------------------
@@ -818,12 +835,17 @@ fn transaction_rows_that_cannot_be_read_are_reported_by_row() {
 #[test]
 fn binary_garbage_reads_as_garbled_text_without_loss() {
     // Not a zip or an OLE file: text, decoded as GB18030 with replacement characters and the
-    // warning that says so; no panic, and every row kept.
-    let (table, _) = read_ok("binary_garbage.bin", 31);
+    // warning that says so; no panic, and every row kept but the binary tail after the last
+    // line break, which is garbage the file ends with (issue 15), named in a warning.
+    let (table, _) = read_ok("binary_garbage.bin", 30);
+    assert!(table
+        .warnings
+        .iter()
+        .any(|w| matches!(w, SheetWarning::TrailingBytes { .. })));
     assert!(table.warnings.contains(&SheetWarning::UndecodableBytes {
         encoding: "GB18030"
     }));
-    let (table, _) = read_ok("png_image.png", 3);
+    let (table, _) = read_ok("png_image.png", 2);
     assert!(table.warnings.contains(&SheetWarning::UndecodableBytes {
         encoding: "GB18030"
     }));
@@ -832,7 +854,8 @@ fn binary_garbage_reads_as_garbled_text_without_loss() {
 #[test]
 fn an_old_xls_is_refused_with_what_to_do() {
     let e = refused("old_xls_ole.xls");
-    assert!(matches!(e, SheetError::UnsupportedFormat(_)));
+    assert_eq!(e, SheetError::UnsupportedFormat("old_xls"));
+    assert_eq!(refused("old_xls_biff4.xls"), e);
     assert!(e.to_string().contains("save it in Excel as .xlsx"));
 }
 
@@ -1095,6 +1118,310 @@ fn scripts_in_a_workbook_are_text() {
     )
     .unwrap();
     assert!(csv.contains("'@cmd") && csv.contains("'+1+1") && csv.contains("'=HYPERLINK"));
+}
+
+// ---- issue 15: no silent misread -----------------------------------------------------------
+
+#[test]
+fn a_hidden_first_sheet_is_skipped_and_named() {
+    let (table, read) = read_ok("xlsx_hidden_first_sheet.xlsx", 3);
+    assert_eq!(
+        table.source,
+        Source::Xlsx {
+            sheet: "客户".into()
+        }
+    );
+    assert_eq!(read.rows[0].text("name"), Some("华东精密"));
+    let hidden = SheetWarning::HiddenSheets {
+        read: "客户".into(),
+        hidden: vec!["旧名单".into(), "参数".into()],
+    };
+    assert_eq!(hidden.code(), "hidden_sheets");
+    assert!(table.warnings.contains(&hidden), "{:?}", table.warnings);
+    assert!(hidden.label().zh.contains("旧名单、参数"));
+    // A hidden sheet is still read when it is chosen, by name or position, without the warning.
+    for choice in [SheetChoice::Named("旧名单".into()), SheetChoice::Index(0)] {
+        let options = ReadOptions {
+            sheet: choice,
+            ..ReadOptions::default()
+        };
+        let (table, read) = read_ok_with("xlsx_hidden_first_sheet.xlsx", 1, &options, true);
+        assert_eq!(read.rows[0].text("name"), Some("旧客户"));
+        assert!(table.warnings.is_empty(), "{:?}", table.warnings);
+    }
+    let info = xlsx_sheet_info(&bytes("xlsx_hidden_first_sheet.xlsx")).unwrap();
+    let summary: Vec<(&str, bool, bool)> = info
+        .iter()
+        .map(|s| (s.name.as_str(), s.hidden, s.default))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("旧名单", true, false),
+            ("客户", false, true),
+            ("参数", true, false)
+        ]
+    );
+    assert!(info.iter().all(|s| s.worksheet));
+    // A workbook without hidden sheets gets no warning.
+    let (table, _) = read_ok("xlsx_basic.xlsx", 3);
+    assert!(table.warnings.is_empty(), "{:?}", table.warnings);
+}
+
+#[test]
+fn other_formats_under_a_spreadsheet_name_are_refused_by_name() {
+    for (name, format, en) in [
+        ("html_table.xls", "html", "HTML page"),
+        (
+            "xml_spreadsheet_2003.xls",
+            "xml2003",
+            "XML Spreadsheet (Excel 2003)",
+        ),
+        ("old_xls_ole.xls", "old_xls", "old .xls workbook"),
+        ("old_xls_biff4.xls", "old_xls", "old .xls workbook"),
+        ("opendocument.ods", "ods", "OpenDocument spreadsheet (.ods)"),
+        ("binary_workbook.xlsb", "xlsb", "binary workbook (.xlsb)"),
+    ] {
+        let e = refused(name);
+        assert_eq!(e, SheetError::UnsupportedFormat(format), "{name}");
+        assert_eq!(e.code(), "unsupported_format", "{name}");
+        let label = e.label();
+        assert!(label.en.contains(en), "{name}: {}", label.en);
+        assert!(label.zh.contains("另存为"), "{name}: {}", label.zh);
+    }
+    // Each reader refuses them too, not only the sniffing of read_table.
+    let options = ReadOptions::default();
+    assert_eq!(
+        kam_score::sheets::read_csv(&bytes("html_table.xls"), &options),
+        Err(SheetError::UnsupportedFormat("html"))
+    );
+    assert_eq!(
+        kam_score::sheets::read_csv(&bytes("old_xls_ole.xls"), &options),
+        Err(SheetError::UnsupportedFormat("old_xls"))
+    );
+    assert_eq!(
+        kam_score::sheets::read_xlsx(&bytes("opendocument.ods"), &options),
+        Err(SheetError::UnsupportedFormat("ods"))
+    );
+    assert_eq!(
+        kam_score::sheets::xlsx_sheet_names(&bytes("binary_workbook.xlsb")),
+        Err(SheetError::UnsupportedFormat("xlsb"))
+    );
+    let html = String::from_utf8(bytes("html_table.xls")).unwrap();
+    assert_eq!(
+        read_csv_text(&html, &options),
+        Err(SheetError::UnsupportedFormat("html"))
+    );
+}
+
+#[test]
+fn utf16_without_a_mark_in_chinese_text_is_decoded_or_refused() {
+    for (name, want) in [
+        ("utf16le_no_bom_chinese.csv", TextEncoding::Utf16Le),
+        ("utf16be_no_bom_chinese.csv", TextEncoding::Utf16Be),
+    ] {
+        let (table, read) = read_ok(name, 2);
+        assert_eq!(encoding(&table), want, "{name}");
+        assert_eq!(
+            read.rows[0].text("name"),
+            Some("华东精密机械制造有限公司"),
+            "{name}"
+        );
+        assert_eq!(
+            read.rows[1].number("annual_purchase"),
+            Some(350_000.0),
+            "{name}"
+        );
+        assert!(table.warnings.is_empty(), "{name}: {:?}", table.warnings);
+    }
+    let e = refused("utf16le_no_bom_broken.csv");
+    assert_eq!(e, SheetError::UnsupportedFormat("utf16_unclear"));
+    assert!(e.to_string().contains("UTF-16"));
+}
+
+#[test]
+fn nul_padding_and_trailing_garbage_are_not_rows() {
+    for (name, dropped) in [("nul_padding.csv", 1001), ("trailing_garbage.csv", 14)] {
+        let (table, read) = read_ok(name, 3);
+        check_basic(name, &read);
+        // The garbage is left out before the encoding is decided: still UTF-8, not GB18030.
+        assert_eq!(encoding(&table), TextEncoding::Utf8, "{name}");
+        assert_eq!(
+            table.warnings,
+            vec![SheetWarning::TrailingBytes { count: dropped }],
+            "{name}"
+        );
+        assert_eq!(table.warnings[0].code(), "trailing_bytes");
+    }
+}
+
+fn with_decimal(decimal: Option<DecimalMark>) -> ReadOptions {
+    ReadOptions {
+        decimal,
+        ..ReadOptions::default()
+    }
+}
+
+#[test]
+fn ambiguous_decimals_are_not_guessed() {
+    // Read with a point, as before, and the warning names the first cell that a comma would
+    // read otherwise, so that the page can ask.
+    let (table, read) = read_ok("semicolon_ambiguous.csv", 3);
+    let warning = SheetWarning::AmbiguousDecimal {
+        cell: "B2".into(),
+        text: "1.200".into(),
+        count: 4,
+    };
+    assert_eq!(table.warnings, vec![warning.clone()]);
+    assert_eq!(warning.code(), "ambiguous_decimal");
+    assert!(warning.label().zh.contains("B2"));
+    assert_eq!(read.rows[0].number("annual_purchase"), Some(1.2));
+    assert_eq!(table.decimal, DecimalMark::Point);
+
+    // The user's answer: a comma.
+    let comma = with_decimal(Some(DecimalMark::Comma));
+    let (table, read) = read_ok_with("semicolon_ambiguous.csv", 3, &comma, true);
+    assert!(table.warnings.is_empty(), "{:?}", table.warnings);
+    assert_eq!(errors(&read), Vec::<String>::new());
+    let numbers =
+        |key: &str| -> Vec<Option<f64>> { read.rows.iter().map(|r| r.number(key)).collect() };
+    assert_eq!(
+        numbers("annual_purchase"),
+        [Some(1200.0), Some(1200.5), Some(35.0)]
+    );
+    let margins = numbers("gross_margin");
+    for (got, want) in margins.iter().zip([0.235, 0.12, 0.5]) {
+        assert!((got.unwrap() - want).abs() < 1e-12, "{margins:?}");
+    }
+    // The cells stay as they were; only the reading changed.
+    assert_eq!(table.cell(1, 1), &Cell::from("1.200,50"));
+
+    // A point, chosen: no warning, the default reading.
+    let point = with_decimal(Some(DecimalMark::Point));
+    let (table, read) = read_ok_with("semicolon_ambiguous.csv", 3, &point, true);
+    assert!(table.warnings.is_empty());
+    assert_eq!(read.rows[0].number("annual_purchase"), Some(1.2));
+
+    // The European file of the earlier test, read with a comma, has no errors.
+    let (table, read) = read_ok_with("semicolon_european.csv", 2, &comma, true);
+    assert!(table.warnings.is_empty());
+    assert_eq!(read.rows[0].number("annual_purchase"), Some(1234.5));
+    assert_eq!(read.rows[0].number("gross_margin"), Some(0.125));
+    assert_eq!(read.rows[1].number("gross_margin"), Some(0.12));
+    // A comma-separated file is never in doubt.
+    let (table, _) = read_ok("number_unquoted_grouping.csv", 1);
+    assert!(table.warnings.is_empty());
+}
+
+#[test]
+fn cell_errors_name_their_cell_and_sheet() {
+    let (_, read) = read_ok("xlsx_error_cells.xlsx", 2);
+    let places: Vec<(Option<&str>, Option<&str>)> = read
+        .rows
+        .iter()
+        .flat_map(|r| &r.errors)
+        .map(|e| (e.cell.as_deref(), e.sheet.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        // #N/A in B2 is a blank marker, not an error.
+        [(Some("C2"), Some("Sheet1")), (Some("B3"), Some("Sheet1"))]
+    );
+    let (_, read) = read_ok("semicolon_european.csv", 2);
+    let e = &read.rows[0].errors[0];
+    assert_eq!((e.cell.as_deref(), e.sheet.as_deref()), (Some("B2"), None));
+    assert_eq!(e.row, Some(2));
+    let json = serde_json::to_value(e).unwrap();
+    assert_eq!(json["cell"], "B2");
+    assert!(json.get("sheet").is_none());
+    // Title rows above the header count, as Excel numbers the rows.
+    let (table, read) = read_ok("title_rows_above_header.csv", 3);
+    assert_eq!(table.header_row, 3);
+    assert!(read.rows.iter().all(|r| r.errors.is_empty()));
+    let (_, read) = read_ok("ratio_and_dates.csv", 3);
+    let cells: Vec<&str> = read
+        .rows
+        .iter()
+        .flat_map(|r| &r.errors)
+        .filter_map(|e| e.cell.as_deref())
+        .collect();
+    assert_eq!(cells.first(), Some(&"C2"), "{cells:?}");
+}
+
+#[test]
+fn formulas_without_computed_values_keep_their_text_on_export() {
+    let (table, read) = read_ok("xlsx_formulas_uncomputed.xlsx", 3);
+    assert_eq!(table.formula(0, 2), Some("B2/1000"));
+    // The shared formula, expanded for its second cell.
+    assert_eq!(table.formula(1, 2), Some("B3/1000"));
+    assert_eq!(table.formula(1, 1), Some("B2*2"));
+    assert_eq!(table.formula(1, 3), Some("参数!A1"));
+    // A row of formulas only is a row.
+    assert_eq!(table.formula(2, 1), Some("SUM(B2:B3)"));
+    assert_eq!(table.cell(2, 1), &Cell::Empty);
+    assert_eq!(table.formulas.len(), 5);
+    // Rich text keeps its text (the runs joined, the phonetic guide left out).
+    assert_eq!(table.cell(0, 3), &Cell::from("重点 客户"));
+    assert_eq!(read.rows[0].text("notes"), Some("重点 客户"));
+    let warning = SheetWarning::UncomputedFormulas {
+        cell: "C2".into(),
+        count: 4,
+    };
+    assert_eq!(table.warnings, vec![warning.clone()]);
+    assert_eq!(warning.code(), "uncomputed_formulas");
+    // With no value a formula is a missing value, not a zero.
+    assert_eq!(read.rows[1].number("annual_purchase"), None);
+    assert_eq!(read.rows[0].number("gross_margin"), None);
+
+    let csv = export_csv(&table, Computed::default(), &ExportOptions::default()).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("\r\n甲,100,'=B2/1000,重点 客户\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\n乙,'=B2*2,'=B3/1000,来自参数\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\r\n,'=SUM(B2:B3),,\r\n"), "{csv}");
+
+    // XLSX: formulas as formulas (the round trip of read_ok checked each cell); the one that
+    // refers to another sheet, which the export does not have, as its value.
+    let xlsx = export_xlsx(&table, Computed::default(), &ExportOptions::default()).unwrap();
+    let back = read_table(&xlsx, &ReadOptions::default()).unwrap();
+    assert_eq!(back.formula(1, 3), None);
+    assert_eq!(back.cell(1, 3), &Cell::from("来自参数"));
+    assert_eq!(back.formula(2, 1), Some("SUM(B2:B3)"));
+    assert_eq!(back.formulas.len(), 4);
+
+    // Without the title rows the rows move, so formulas with a value are written as values:
+    // the header is row 1 here, so nothing moves and they stay formulas.
+    let untitled = ExportOptions {
+        include_title_rows: false,
+        ..ExportOptions::default()
+    };
+    let xlsx = export_xlsx(&table, Computed::default(), &untitled).unwrap();
+    let back = read_table(&xlsx, &ReadOptions::default()).unwrap();
+    assert_eq!(back.formulas.len(), 4);
+}
+
+#[test]
+fn the_shipped_sample_keeps_its_18_formulas_and_their_values() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample/accounts.xlsx");
+    let sample = std::fs::read(path).unwrap();
+    let table = read_table(&sample, &ReadOptions::default()).unwrap();
+    assert_eq!(table.formulas.len(), 18);
+    assert!(
+        (0..table.rows.len()).all(|r| (0..table.width())
+            .all(|c| table.formula(r, c).is_none() || table.cell(r, c) != &Cell::Empty)),
+        "every formula of the sample has its computed value"
+    );
+    assert!(!table
+        .warnings
+        .iter()
+        .any(|w| matches!(w, SheetWarning::UncomputedFormulas { .. })));
+    xlsx_round_trip("accounts.xlsx", &table);
+    csv_round_trip("accounts.xlsx", &table);
+    let xlsx = export_xlsx(&table, Computed::default(), &ExportOptions::default()).unwrap();
+    let back = read_table(&xlsx, &ReadOptions::default()).unwrap();
+    assert_eq!(back.formulas, table.formulas);
 }
 
 // ---- the corpus itself --------------------------------------------------------------------

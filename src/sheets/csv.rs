@@ -1,7 +1,11 @@
 //! Delimited text: CSV as Excel saves it, semicolon-separated, and tab-separated cells pasted
 //! from Excel.
 
-use super::{decode_text, Limits, ReadOptions, SheetError, SheetWarning, Source, Table};
+use super::read::{decode_table_text, markup_format};
+use super::{
+    column_letters, reads_differently_with_comma, Limits, ReadOptions, SheetError, SheetWarning,
+    Source, Table,
+};
 use crate::row::Cell;
 use crate::sheets::TextEncoding;
 use ::csv::{ByteRecord, ReaderBuilder};
@@ -14,15 +18,26 @@ const CANDIDATES: [u8; 3] = [b'\t', b',', b';'];
 const SNIFF_BYTES: usize = 64 * 1024;
 const SNIFF_LINES: usize = 50;
 
-/// Reads CSV bytes in any of the encodings [`decode_text`] knows.
+/// Reads CSV bytes in any of the encodings [`decode_text`](super::decode_text) knows.
+///
+/// NUL padding, a DOS end-of-file mark and a last line of binary garbage are left out, with
+/// a warning ([`SheetWarning::TrailingBytes`]). A file that is no delimited text is refused
+/// with its format named: an old .xls, an HTML page or an XML Spreadsheet 2003 saved under a
+/// `.xls` or `.csv` name, UTF-16 without a byte-order mark that does not decode.
 pub fn read_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table, SheetError> {
     options.limits.check_bytes(bytes.len())?;
-    let decoded = decode_text(bytes);
+    super::detect_format(bytes)?;
+    let (decoded, dropped) = decode_table_text(bytes)?;
     let mut table = read_decoded(&decoded.text, decoded.encoding, options)?;
     if decoded.replaced {
         table.warnings.push(SheetWarning::UndecodableBytes {
             encoding: decoded.encoding.name(),
         });
+    }
+    if dropped > 0 {
+        table
+            .warnings
+            .push(SheetWarning::TrailingBytes { count: dropped });
     }
     Ok(table)
 }
@@ -39,6 +54,9 @@ fn read_decoded(
     encoding: TextEncoding,
     options: &ReadOptions,
 ) -> Result<Table, SheetError> {
+    if let Some(format) = markup_format(text) {
+        return Err(SheetError::UnsupportedFormat(format));
+    }
     let delimiter = match options.delimiter {
         Some(c) if c.is_ascii() && !matches!(c, '"' | '\r' | '\n') => c,
         Some(c) => return Err(SheetError::BadDelimiter(c)),
@@ -58,7 +76,38 @@ fn read_decoded(
     if let Some(row) = unterminated_quote_row(text, delimiter as u8) {
         table.warnings.push(SheetWarning::UnterminatedQuote { row });
     }
+    table.decimal = options.decimal.unwrap_or_default();
+    if options.decimal.is_none() && delimiter == ';' {
+        ambiguous_decimal_warning(&mut table);
+    }
     Ok(table)
+}
+
+/// Warns when a semicolon-separated file, as continental European Excel saves CSV, holds
+/// numbers that a decimal comma reads otherwise than the decimal point they were read with
+/// (`1.200`, `23,5%`), naming the first such cell: the user must say which mark the file uses.
+fn ambiguous_decimal_warning(table: &mut Table) {
+    let mut first: Option<(usize, usize, String)> = None;
+    let mut count = 0;
+    for (index, row) in table.rows.iter().enumerate() {
+        for (column, cell) in row.iter().enumerate() {
+            let Cell::Text(text) = cell else {
+                continue;
+            };
+            if reads_differently_with_comma(text) {
+                count += 1;
+                if first.is_none() {
+                    first = Some((index, column, text.clone()));
+                }
+            }
+        }
+    }
+    if let Some((index, column, text)) = first {
+        let cell = format!("{}{}", column_letters(column), table.line_number(index));
+        table
+            .warnings
+            .push(SheetWarning::AmbiguousDecimal { cell, text, count });
+    }
 }
 
 /// The row (1-based, blank lines counted, CRLF, LF and CR one break each) where a quoted cell

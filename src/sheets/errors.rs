@@ -235,6 +235,36 @@ pub enum SheetWarning {
         /// The range as Excel writes it, such as `B5:B9`.
         range: String,
     },
+    /// The workbook has hidden sheets; the first visible worksheet was read. Any sheet can be
+    /// read by name or position ([`SheetChoice`](super::SheetChoice)).
+    HiddenSheets {
+        /// The sheet read.
+        read: String,
+        /// The hidden sheets, in tab order.
+        hidden: Vec<String>,
+    },
+    /// Formula cells in the data with no value computed by Excel (a file a program wrote):
+    /// they read as empty until the workbook is opened and saved in Excel. The formulas are
+    /// kept and written back.
+    UncomputedFormulas {
+        /// The first such cell, as Excel names it (`E21`).
+        cell: String,
+        count: usize,
+    },
+    /// A semicolon-separated file holds numbers that read otherwise with a decimal comma
+    /// than with a decimal point (`1.200`, `23,5%`): they were read with a point, and the user
+    /// should say which ([`ReadOptions::decimal`](super::ReadOptions)).
+    AmbiguousDecimal {
+        /// The first such cell, as Excel names it (`B2`).
+        cell: String,
+        /// Its text.
+        text: String,
+        /// How many cells are like it.
+        count: usize,
+    },
+    /// Bytes after the last row that are no text (NUL padding, a DOS end-of-file mark,
+    /// binary garbage) were left out.
+    TrailingBytes { count: usize },
 }
 
 impl SheetWarning {
@@ -246,6 +276,10 @@ impl SheetWarning {
             SheetWarning::UndecodableBytes { .. } => "undecodable_bytes",
             SheetWarning::UnterminatedQuote { .. } => "unterminated_quote",
             SheetWarning::MergedCells { .. } => "merged_cells",
+            SheetWarning::HiddenSheets { .. } => "hidden_sheets",
+            SheetWarning::UncomputedFormulas { .. } => "uncomputed_formulas",
+            SheetWarning::AmbiguousDecimal { .. } => "ambiguous_decimal",
+            SheetWarning::TrailingBytes { .. } => "trailing_bytes",
         }
     }
 
@@ -275,6 +309,22 @@ impl SheetWarning {
             }
             SheetWarning::UnterminatedQuote { row } => vec![("row", row.to_string())],
             SheetWarning::MergedCells { range } => vec![("range", range.clone())],
+            SheetWarning::HiddenSheets { read, hidden } => {
+                let separator = match lang {
+                    Lang::En => ", ",
+                    _ => "、",
+                };
+                vec![("read", read.clone()), ("hidden", hidden.join(separator))]
+            }
+            SheetWarning::UncomputedFormulas { cell, count } => {
+                vec![("cell", cell.clone()), ("count", count.to_string())]
+            }
+            SheetWarning::AmbiguousDecimal { cell, text, count } => vec![
+                ("cell", cell.clone()),
+                ("text", text.clone()),
+                ("count", count.to_string()),
+            ],
+            SheetWarning::TrailingBytes { count } => vec![("count", count.to_string())],
         }
     }
 
@@ -361,12 +411,28 @@ mod tests {
             SheetWarning::MergedCells {
                 range: "B5:B9".into(),
             },
+            SheetWarning::HiddenSheets {
+                read: "客户".into(),
+                hidden: vec!["旧名单".into(), "参数".into()],
+            },
+            SheetWarning::UncomputedFormulas {
+                cell: "E21".into(),
+                count: 3,
+            },
+            SheetWarning::AmbiguousDecimal {
+                cell: "B2".into(),
+                text: "1.200".into(),
+                count: 4,
+            },
+            SheetWarning::TrailingBytes { count: 512 },
         ]
     }
 
     /// Runs of three or more ASCII letters that are no product or format name.
     fn english_words(text: &str) -> Vec<String> {
-        const NAMES: &[&str] = &["CSV", "XLSX", "Excel", "UTF", "GBK", "xlsx", "xls"];
+        const NAMES: &[&str] = &[
+            "CSV", "XLSX", "Excel", "UTF", "GBK", "xlsx", "xls", "xlsb", "ods", "HTML", "XML",
+        ];
         let mut words = Vec::new();
         let mut word = String::new();
         for c in text.chars().chain([' ']) {
@@ -410,7 +476,19 @@ mod tests {
                 label.zh
             );
         }
-        assert_eq!(codes.len(), 25);
+        assert_eq!(codes.len(), 29);
+        for format in ["old_xls", "html", "xml2003", "ods", "xlsb"] {
+            let e = SheetError::UnsupportedFormat(format);
+            assert_eq!(e.code(), "unsupported_format");
+            let label = e.label();
+            assert!(!label.zh.starts_with("sheet_"), "{format}: {}", label.zh);
+            assert!(!label.en.starts_with("sheet_"), "{format}: {}", label.en);
+            assert!(
+                english_words(&label.zh).is_empty(),
+                "{format}: {}",
+                label.zh
+            );
+        }
     }
 
     #[test]

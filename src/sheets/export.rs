@@ -18,13 +18,24 @@
 //! that `'` too, which is the price of safety. In XLSX every text is written as a string
 //! cell, which no spreadsheet evaluates, so no prefix is needed and the text stays exactly as
 //! it was. Number, boolean and empty cells are never guarded.
+//!
+//! ## Formulas
+//!
+//! A workbook's formula cell ([`Table::formulas`]) is never written as an empty cell. In XLSX
+//! it is written as the formula with the value Excel last computed as its result, so that the
+//! export shows that value and keeps computing; when the formula would not compute the same in
+//! the one-sheet export (it refers to another sheet, another workbook or a table by `!` or
+//! `[`, or the rows moved because the title rows are left out) the value is written instead,
+//! and only a formula without any computed value is written as it is. In CSV, which holds no
+//! formulas, the computed value is written, and a formula without one as its text, guarded
+//! (`'=B3*2`).
 
 use super::table::cell_text;
 use super::{SheetError, Source, Table};
 use crate::parse::{excel_serial_to_days, format_date};
 use crate::row::{format_number, Cell};
 use ::csv::{Terminator, WriterBuilder};
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 use std::borrow::Cow;
 
 /// UTF-8's byte-order mark: without it Excel reads a CSV in the system's legacy code page and
@@ -248,6 +259,48 @@ impl<'a> Layout<'a> {
             .copied()
             .unwrap_or(false)
     }
+
+    /// The formula of a data cell of the table's own columns.
+    fn data_formula(&self, row: usize, column: usize) -> Option<&'a str> {
+        self.table.formula(row, column)
+    }
+
+    /// The formula of a header cell of the table's own columns.
+    fn header_formula(&self, column: usize) -> Option<&'a str> {
+        self.table.header_formula(column)
+    }
+
+    /// Whether the export's rows stand where they stood in the source, so that a formula's
+    /// references still point at the same cells.
+    fn rows_in_place(&self) -> bool {
+        self.title_rows().len() == self.table.header_row
+    }
+}
+
+/// Whether a formula refers outside its own sheet: another sheet or workbook (`Sheet2!A1`,
+/// `[1]Sheet1!A1`) or a table's columns (`表1[金额]`), which the one-sheet export does not
+/// have. String literals (`"a!b"`) do not count.
+fn refers_outside(formula: &str) -> bool {
+    let mut in_string = false;
+    formula.chars().any(|c| {
+        if c == '"' {
+            in_string = !in_string;
+        }
+        !in_string && matches!(c, '!' | '[')
+    })
+}
+
+/// The formula to write for a cell in XLSX: one that computes the same in the export, or one
+/// that has no computed value to write instead.
+fn formula_to_write<'f>(formula: Option<&'f str>, cell: &Cell, in_place: bool) -> Option<&'f str> {
+    let formula = formula?;
+    let computes_the_same = in_place && !refers_outside(formula);
+    (computes_the_same || *cell == Cell::Empty).then_some(formula)
+}
+
+/// A formula as CSV writes it when there is no computed value: its text, guarded.
+fn csv_formula(formula: &str) -> String {
+    format!("'={formula}")
 }
 
 /// Writes the table as CSV: UTF-8 with a byte-order mark, comma-separated, CRLF line ends,
@@ -273,12 +326,22 @@ pub fn export_csv(
     }
     let width = layout.width();
     let header: Vec<String> = (0..width)
-        .map(|c| csv_text(&layout.header_cell(c), false))
+        .map(
+            |c| match (&*layout.header_cell(c), layout.header_formula(c)) {
+                (Cell::Empty, Some(formula)) => csv_formula(formula),
+                (cell, _) => csv_text(cell, false),
+            },
+        )
         .collect();
     writer.write_record(&header).map_err(write_error)?;
     for row in 0..table.rows.len() {
         let record: Vec<String> = (0..width)
-            .map(|c| csv_text(layout.data_cell(row, c), layout.is_date_column(c)))
+            .map(
+                |c| match (layout.data_cell(row, c), layout.data_formula(row, c)) {
+                    (Cell::Empty, Some(formula)) => csv_formula(formula),
+                    (cell, _) => csv_text(cell, layout.is_date_column(c)),
+                },
+            )
             .collect();
         writer.write_record(&record).map_err(write_error)?;
     }
@@ -297,7 +360,8 @@ fn csv_text(cell: &Cell, in_date_column: bool) -> String {
 }
 
 /// Writes the table as an XLSX workbook of one sheet: numbers as numbers (in date columns with
-/// a date format), booleans as booleans, texts as string cells (never formulas); the header
+/// a date format), booleans as booleans, texts as string cells (never formulas), a workbook's
+/// formula cells as formulas with their computed values (see the module notes); the header
 /// row in bold and frozen, each title row merged across the table as a merged title usually is.
 pub fn export_xlsx(
     table: &Table,
@@ -324,6 +388,9 @@ pub fn export_xlsx(
         // An unusable name (too long, with `[]:*?/\`) keeps the default `Sheet1`.
         let _ = sheet.set_name(name);
     }
+    // A formula without a computed value gets an empty result, not rust_xlsxwriter's 0,
+    // which would read back as a value nobody computed.
+    sheet.set_formula_result_default("");
     let formats = Formats::new();
     let last_column = to_column(width.saturating_sub(1))?;
 
@@ -344,9 +411,15 @@ pub fn export_xlsx(
 
     let header_index = titles.len();
     let header_row = to_row(header_index)?;
+    let in_place = layout.rows_in_place();
     for column in 0..width {
         let cell = layout.header_cell(column);
-        write_cell(sheet, header_index, column, &cell, Some(&formats.header))?;
+        let formula = formula_to_write(layout.header_formula(column), &cell, in_place);
+        let at = Position {
+            row: header_index,
+            column,
+        };
+        write_cell(sheet, at, &cell, formula, Some(&formats.header))?;
     }
     sheet
         .set_freeze_panes(header_row + 1, 0)
@@ -364,7 +437,12 @@ pub fn export_xlsx(
                 }),
                 _ => None,
             };
-            write_cell(sheet, out_row, column, cell, format)?;
+            let formula = formula_to_write(layout.data_formula(row, column), cell, in_place);
+            let at = Position {
+                row: out_row,
+                column,
+            };
+            write_cell(sheet, at, cell, formula, format)?;
         }
     }
     workbook
@@ -406,14 +484,36 @@ fn cell_error(error: XlsxError, row: usize, column: usize) -> SheetError {
     ))
 }
 
-fn write_cell(
-    sheet: &mut Worksheet,
+/// A cell's place in the export, 0-based.
+#[derive(Clone, Copy)]
+struct Position {
     row: usize,
     column: usize,
+}
+
+/// Writes one cell: a formula with the cell as its computed value when `formula` is given,
+/// else the cell itself.
+fn write_cell(
+    sheet: &mut Worksheet,
+    at: Position,
     cell: &Cell,
+    formula: Option<&str>,
     format: Option<&Format>,
 ) -> Result<(), SheetError> {
+    let Position { row, column } = at;
     let (r, c) = (to_row(row)?, to_column(column)?);
+    if let Some(formula) = formula {
+        let result = match cell {
+            Cell::Number(v) if !v.is_finite() => String::new(),
+            other => cell_text(other),
+        };
+        let formula = Formula::new(formula).set_result(result);
+        let written = match format {
+            Some(f) => sheet.write_formula_with_format(r, c, formula, f),
+            None => sheet.write_formula(r, c, formula),
+        };
+        return written.map(|_| ()).map_err(|e| cell_error(e, row, column));
+    }
     let written = match (cell, format) {
         (Cell::Empty, _) => return Ok(()),
         (Cell::Number(v), _) if !v.is_finite() => return Ok(()),
@@ -472,6 +572,63 @@ mod tests {
         ] {
             assert!(!needs_formula_guard(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn formulas_are_written_where_they_compute_the_same() {
+        use crate::sheets::{read_table, Formulas, Limits, ReadOptions};
+        let grid = vec![
+            vec![Cell::from("2026年名单")],
+            vec![Cell::from("客户名称"), Cell::from("年采购额")],
+            vec![Cell::from("甲"), Cell::Number(20.0)],
+            vec![Cell::from("乙"), Cell::Empty],
+        ];
+        let formulas: Formulas = [
+            ((2, 1), "10*2".to_string()),
+            ((3, 1), "B3*2".to_string()),
+            ((2, 2), "Sheet2!A1".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let table = Table::from_grid_with_formulas(
+            grid,
+            Some(1),
+            &[],
+            formulas,
+            Source::Cells,
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(table.width(), 3, "a formula's column counts");
+        let back = |options: &ExportOptions| {
+            let bytes = export_xlsx(&table, Computed::default(), options).unwrap();
+            let read = ReadOptions {
+                header_row: Some(if options.include_title_rows { 1 } else { 0 }),
+                ..ReadOptions::default()
+            };
+            read_table(&bytes, &read).unwrap()
+        };
+        let kept = back(&ExportOptions::default());
+        assert_eq!(kept.formula(0, 1), Some("10*2"));
+        assert_eq!(kept.cell(0, 1), &Cell::Number(20.0));
+        assert_eq!(kept.formula(1, 1), Some("B3*2"));
+        // Another sheet's cell, which the export has not: no computed value, so the formula.
+        assert_eq!(kept.formula(0, 2), Some("Sheet2!A1"));
+        // Without the title row every row moves up: a formula with a value is written as the
+        // value, one without as the formula (nothing else to keep).
+        let moved = back(&ExportOptions {
+            include_title_rows: false,
+            ..ExportOptions::default()
+        });
+        assert_eq!(moved.formula(0, 1), None);
+        assert_eq!(moved.cell(0, 1), &Cell::Number(20.0));
+        assert_eq!(moved.formula(1, 1), Some("B3*2"));
+        let csv = export_csv(&table, Computed::default(), &ExportOptions::default()).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.ends_with("甲,20,'=Sheet2!A1\r\n乙,'=B3*2,\r\n"),
+            "{csv}"
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@
 //! Nothing here panics on any input: every failure is a [`SheetError`].
 
 mod csv;
+mod decimal;
 mod errors;
 mod export;
 mod read;
@@ -34,6 +35,7 @@ mod table;
 mod xlsx;
 
 pub use self::csv::{read_csv, read_csv_text, sniff_delimiter};
+pub use self::decimal::{comma_to_point, reads_differently_with_comma};
 pub use self::errors::{SheetError, SheetWarning};
 pub use self::export::{export_csv, export_xlsx, needs_formula_guard, Computed, ExportOptions};
 pub use self::read::{
@@ -42,17 +44,19 @@ pub use self::read::{
 pub use self::rows::{
     account_row, account_rows, plan_columns, AccountRows, ColumnOverrides, ColumnPlan,
 };
-pub use self::table::{detect_header_row, Source, Table, HEADER_SEARCH_ROWS};
-pub use self::xlsx::{read_xlsx, xlsx_sheet_names};
+pub use self::table::{detect_header_row, Formulas, Source, Table, HEADER_SEARCH_ROWS};
+pub use self::xlsx::{read_xlsx, xlsx_sheet_info, xlsx_sheet_names, SheetInfo};
+use serde::Serialize;
 
 /// Which sheet of a workbook to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum SheetChoice {
-    /// The first worksheet (chart sheets are skipped).
+    /// The first visible worksheet (chart sheets and hidden sheets are skipped; a workbook
+    /// whose worksheets are all hidden gives its first worksheet).
     #[default]
     First,
     /// The sheet with this name (an exact match first, then ignoring case and surrounding
-    /// spaces).
+    /// spaces), hidden or not.
     Named(String),
     /// The sheet at this 0-based position among all sheets, as the tabs are ordered.
     Index(usize),
@@ -151,6 +155,43 @@ pub struct ReadOptions {
     /// The header row as a 0-based index in the source; `None` detects it
     /// ([`detect_header_row`]).
     pub header_row: Option<usize>,
+    /// How numbers in text cells write their decimal mark. `None` reads a point (`1,200.50`)
+    /// and warns ([`SheetWarning::AmbiguousDecimal`]) when a semicolon-separated file has
+    /// numbers that a comma reading would read otherwise (`1.200`, `23,5%`), so that the user
+    /// can be asked; `Some` is the user's answer, and no warning is given.
+    pub decimal: Option<DecimalMark>,
+}
+
+/// The decimal mark numbers are written with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalMark {
+    /// `1,200.50`: a point before the decimals, commas between groups of thousands (zh-CN,
+    /// en-US).
+    #[default]
+    Point,
+    /// `1.200,50`: a comma before the decimals, points between groups of thousands (most of
+    /// continental Europe, whose Excel saves CSV with semicolons).
+    Comma,
+}
+
+impl DecimalMark {
+    /// The option's name: `point` or `comma`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DecimalMark::Point => "point",
+            DecimalMark::Comma => "comma",
+        }
+    }
+
+    /// The mark for its name (`point`, `comma`).
+    pub fn from_name(name: &str) -> Option<DecimalMark> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "point" | "." => Some(DecimalMark::Point),
+            "comma" | "," => Some(DecimalMark::Comma),
+            _ => None,
+        }
+    }
 }
 
 /// Excel's letters for a 0-based column index: 0 → `A`, 26 → `AA`.

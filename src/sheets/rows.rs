@@ -1,9 +1,10 @@
 //! A table's rows as account rows: each column's header is matched to a field once, then
 //! every cell goes through [`AccountRow::put_cell`].
 
-use super::{SheetError, SheetWarning, Table};
-use crate::field::{by_key, match_header, FieldId, HeaderMatch, HeaderUnit};
-use crate::row::AccountRow;
+use super::{column_letters, comma_to_point, DecimalMark, SheetError, SheetWarning, Source, Table};
+use crate::field::{by_key, match_header, FieldId, FieldKind, HeaderMatch, HeaderUnit};
+use crate::row::{AccountRow, Cell};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// An explicit mapping that replaces header matching for some columns: 0-based column index
@@ -133,17 +134,69 @@ fn unit_of_header(header: &str, field: FieldId) -> HeaderUnit {
         .map_or(HeaderUnit::NONE, |m| m.unit)
 }
 
+/// A text cell of a numeric field in the point form the number reader reads, when the table
+/// was read with a decimal comma (`1.200,50` → `1200.50`); every other cell as it is.
+fn with_decimal_mark<'a>(
+    table: &Table,
+    matched: Option<HeaderMatch>,
+    cell: &'a Cell,
+) -> Cow<'a, Cell> {
+    let numeric = matched.is_some_and(|m| {
+        matches!(
+            m.field.kind(),
+            FieldKind::Money
+                | FieldKind::Number
+                | FieldKind::Count
+                | FieldKind::Days
+                | FieldKind::Years
+                | FieldKind::Ratio
+                | FieldKind::Rating
+        )
+    });
+    match cell {
+        Cell::Text(text) if numeric && table.decimal == DecimalMark::Comma => {
+            match comma_to_point(text) {
+                Cow::Owned(point) => Cow::Owned(Cell::Text(point)),
+                Cow::Borrowed(_) => Cow::Borrowed(cell),
+            }
+        }
+        _ => Cow::Borrowed(cell),
+    }
+}
+
 /// Reads one data row (0-based) through a column plan; used again when a cell is edited.
+///
+/// Each cell error names its cell (`E21`) and, in a workbook, its sheet; it quotes the cell
+/// as the file has it, also when a decimal comma was turned into a point to read it.
 pub fn account_row(table: &Table, columns: &[ColumnPlan], index: usize) -> AccountRow {
-    let line = Some(table.line_number(index));
+    let line = table.line_number(index);
+    let sheet = match &table.source {
+        Source::Xlsx { sheet } => Some(sheet.as_str()),
+        _ => None,
+    };
     let mut row = AccountRow::new();
     for plan in columns {
-        row.put_cell(
-            &plan.header,
-            plan.matched,
-            table.cell(index, plan.column),
-            line,
-        );
+        let original = table.cell(index, plan.column);
+        let cell = with_decimal_mark(table, plan.matched, original);
+        let (errors, notes) = (row.errors.len(), row.notes.len());
+        row.put_cell(&plan.header, plan.matched, &cell, Some(line));
+        let converted = matches!(cell, Cow::Owned(_));
+        let original_text = || match original {
+            Cell::Text(t) => t.chars().take(200).collect::<String>(),
+            _ => String::new(),
+        };
+        for error in row.errors.iter_mut().skip(errors) {
+            error.cell = Some(format!("{}{line}", column_letters(plan.column)));
+            error.sheet = sheet.map(str::to_string);
+            if converted {
+                error.text = original_text();
+            }
+        }
+        if converted {
+            for note in row.notes.iter_mut().skip(notes) {
+                note.text = original_text();
+            }
+        }
     }
     row
 }

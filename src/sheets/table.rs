@@ -1,10 +1,14 @@
 //! A sheet as read: title rows, the header row, and the data rows, cells as they were.
 
-use super::{Limits, SheetError, SheetWarning, TextEncoding};
+use super::{DecimalMark, Limits, SheetError, SheetWarning, TextEncoding};
 use crate::field::{match_header, FieldId};
 use crate::row::{format_number, Cell};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+
+/// Formula texts by (row, column), both 0-based in the source as Excel places them (title
+/// and header rows counted), without the leading `=`: only cells that have one are stored.
+pub type Formulas = BTreeMap<(usize, usize), String>;
 
 /// How many rows from the top are searched for the header row: title blocks above a header
 /// are a few rows in practice, and a bounded search keeps detection cheap on big files.
@@ -49,6 +53,11 @@ pub struct Table {
     /// Per column: the source formatted some of its data cells as dates or times (those cells
     /// hold Excel serial numbers), so an export formats them as dates again.
     pub date_columns: Vec<bool>,
+    /// The workbook's formulas ([`Formulas`]); the cell itself holds the value Excel last
+    /// computed (empty when the workbook has none), and an export writes both back.
+    pub formulas: Formulas,
+    /// The decimal mark text cells are read with ([`ReadOptions::decimal`](super::ReadOptions)).
+    pub decimal: DecimalMark,
     pub source: Source,
     pub warnings: Vec<SheetWarning>,
 }
@@ -75,18 +84,81 @@ impl Table {
         self.header_row + 2 + row
     }
 
+    /// The formula of data row `row` (0-based index into `rows`) and column, if it has one.
+    pub fn formula(&self, row: usize, column: usize) -> Option<&str> {
+        self.formulas
+            .get(&(self.header_row + 1 + row, column))
+            .map(String::as_str)
+    }
+
+    /// The formula of the header row's cell in `column`, if it has one.
+    pub fn header_formula(&self, column: usize) -> Option<&str> {
+        self.formulas
+            .get(&(self.header_row, column))
+            .map(String::as_str)
+    }
+
+    /// Replaces a data cell (an edit): its formula, if any, goes, since the cell no longer
+    /// holds what the formula computed. The row is padded when it is shorter.
+    pub fn set_cell(&mut self, row: usize, column: usize, cell: Cell) {
+        let source_row = self.header_row + 1 + row;
+        let Some(cells) = self.rows.get_mut(row) else {
+            return;
+        };
+        if cells.len() <= column {
+            cells.resize(column + 1, Cell::Empty);
+        }
+        if let Some(slot) = cells.get_mut(column) {
+            *slot = cell;
+        }
+        self.formulas.remove(&(source_row, column));
+    }
+
     /// Builds a table from the rows of a source, top to bottom, each row's cells from column A.
     ///
     /// `header_row` forces the header row (0-based); `None` detects it. `date_cells` are
     /// (row, column) positions, 0-based in the source, of cells the source formatted as dates.
     pub fn from_grid(
-        mut grid: Vec<Vec<Cell>>,
+        grid: Vec<Vec<Cell>>,
         header_row: Option<usize>,
         date_cells: &[(usize, usize)],
         source: Source,
         limits: &Limits,
     ) -> Result<Table, SheetError> {
-        while grid.last().is_some_and(|row| is_blank_row(row)) {
+        Table::from_grid_with_formulas(
+            grid,
+            header_row,
+            date_cells,
+            Formulas::new(),
+            source,
+            limits,
+        )
+    }
+
+    /// As [`Table::from_grid`], with a workbook's formulas: a row that holds only formulas
+    /// without computed values is not blank, and the table is as wide as its formulas.
+    pub fn from_grid_with_formulas(
+        mut grid: Vec<Vec<Cell>>,
+        header_row: Option<usize>,
+        date_cells: &[(usize, usize)],
+        formulas: Formulas,
+        source: Source,
+        limits: &Limits,
+    ) -> Result<Table, SheetError> {
+        // A formula's row exists (its cells are not padded: the width counts its column, and
+        // a cell past a row's end reads as empty).
+        for &(row, column) in formulas.keys() {
+            limits.check_row(row)?;
+            limits.check_columns(column + 1)?;
+            if grid.len() <= row {
+                grid.resize_with(row + 1, Vec::new);
+            }
+        }
+        let has_formula = |row: usize| formulas.range((row, 0)..(row + 1, 0)).next().is_some();
+        while grid
+            .last()
+            .is_some_and(|row| is_blank_row(row) && !has_formula(grid.len() - 1))
+        {
             grid.pop();
         }
         if grid.is_empty() {
@@ -109,10 +181,15 @@ impl Table {
         let header_cells = grid.pop().unwrap_or_default();
         let title_rows: Vec<String> = grid.iter().map(|row| row_text(row)).collect();
 
+        let formula_width = formulas
+            .range((header_row, 0)..)
+            .map(|(&(_, column), _)| column + 1)
+            .max()
+            .unwrap_or(0);
         let width = rows
             .iter()
             .map(Vec::len)
-            .chain(std::iter::once(header_cells.len()))
+            .chain([header_cells.len(), formula_width])
             .max()
             .unwrap_or(0);
         limits.check_columns(width)?;
@@ -134,6 +211,8 @@ impl Table {
             title_rows,
             header_cells,
             date_columns,
+            formulas,
+            decimal: DecimalMark::Point,
             source,
             warnings,
         })

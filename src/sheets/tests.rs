@@ -474,7 +474,7 @@ fn csv_export_guards_formulas_and_keeps_negative_numbers() {
 }
 
 #[test]
-fn xlsx_round_trip_and_no_formula_is_ever_written() {
+fn xlsx_round_trip_writes_formulas_only_where_the_source_had_them() {
     let bytes = sample_workbook();
     let original = read_table(&bytes, &options()).unwrap();
     let headers = computed_headers();
@@ -498,11 +498,17 @@ fn xlsx_round_trip_and_no_formula_is_ever_written() {
     let sheet = workbook.sheet_names()[0].clone();
     assert_eq!(sheet, "客户清单");
     let formulas = workbook.worksheet_formula(&sheet).unwrap();
-    assert!(
-        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
-        "no formula in the export: {:?}",
-        formulas.used_cells().collect::<Vec<_>>()
-    );
+    let written: Vec<(u32, u32, &str)> = formulas
+        .cells()
+        .filter(|(_, _, f)| !f.is_empty())
+        .map(|(r, c, f)| {
+            let (top, left) = formulas.start().unwrap_or_default();
+            (top + r as u32, left + c as u32, f.as_str())
+        })
+        .collect();
+    // The source's one formula, where it stood; no text became a formula.
+    assert_eq!(written, vec![(5, 1, "NA()")]);
+    assert_eq!(again.formulas, original.formulas);
     let values = workbook.worksheet_range(&sheet).unwrap();
     assert_eq!(values.get_value((3, 7)), Some(&Data::String("=VIP".into())));
     assert_eq!(values.get_value((3, 1)), Some(&Data::Float(1200.5)));

@@ -1,9 +1,11 @@
 //! .xlsx workbooks, read with calamine cell by cell so that the limits hold while reading.
 
+use super::table::Formulas;
 use super::Table;
 use super::{column_letters, Limits, ReadOptions, SheetChoice, SheetError, SheetWarning, Source};
 use crate::row::Cell;
-use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
+use serde::Serialize;
 use std::io::Cursor;
 use zip::ZipArchive;
 
@@ -23,16 +25,33 @@ fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, SheetError> {
 /// opens it (it loads the shared strings whole on opening). The sizes are those the zip's
 /// central directory declares; the unzipping fails on any part that inflates beyond its
 /// declared size, so a lying directory cannot get past this.
+///
+/// Refuses, too, the other zip-based spreadsheets by name: a binary workbook (.xlsb, whose
+/// workbook part is `xl/workbook.bin`) and an OpenDocument spreadsheet (.ods, with a
+/// `mimetype` or `content.xml` part and no `xl/workbook.xml`).
 fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), SheetError> {
     let mut archive =
         ZipArchive::new(Cursor::new(bytes)).map_err(|e| SheetError::Xlsx(e.to_string()))?;
     let mut total: u64 = 0;
+    let (mut xlsb, mut opendocument, mut xlsx) = (false, false, false);
     for index in 0..archive.len() {
         let part = archive
             .by_index_raw(index)
             .map_err(|e| SheetError::Xlsx(e.to_string()))?;
+        match part.name().as_deref().unwrap_or_default() {
+            "xl/workbook.bin" => xlsb = true,
+            "xl/workbook.xml" => xlsx = true,
+            "mimetype" | "content.xml" => opendocument = true,
+            _ => {}
+        }
         total = total.saturating_add(part.size());
         limits.check_unpacked(total)?;
+    }
+    if !xlsx && xlsb {
+        return Err(SheetError::UnsupportedFormat("xlsb"));
+    }
+    if !xlsx && opendocument {
+        return Err(SheetError::UnsupportedFormat("ods"));
     }
     Ok(())
 }
@@ -41,10 +60,49 @@ fn xlsx_error(error: XlsxError) -> SheetError {
     SheetError::Xlsx(error.to_string())
 }
 
-/// The names of a workbook's sheets, in tab order.
+/// The names of a workbook's sheets, in tab order (hidden ones too).
 pub fn xlsx_sheet_names(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
     check_unpacked_size(bytes, &Limits::default())?;
     Ok(open(bytes)?.sheet_names())
+}
+
+/// One sheet of a workbook, as [`xlsx_sheet_info`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SheetInfo {
+    pub name: String,
+    /// Hidden in Excel (also "very hidden", which only a macro can show).
+    pub hidden: bool,
+    /// A worksheet, which holds cells (not a chart sheet or a dialog sheet).
+    pub worksheet: bool,
+    /// The sheet read when no sheet is chosen ([`SheetChoice::First`]).
+    pub default: bool,
+}
+
+/// A workbook's sheets in tab order, hidden or not, and which is read by default.
+pub fn xlsx_sheet_info(bytes: &[u8]) -> Result<Vec<SheetInfo>, SheetError> {
+    check_unpacked_size(bytes, &Limits::default())?;
+    let workbook = open(bytes)?;
+    let default = choose_sheet(&workbook, &SheetChoice::First).ok();
+    Ok(workbook
+        .sheets_metadata()
+        .iter()
+        .map(|sheet| SheetInfo {
+            name: sheet.name.clone(),
+            hidden: sheet.visible != SheetVisible::Visible,
+            worksheet: sheet.typ == SheetType::WorkSheet,
+            default: default.as_deref() == Some(sheet.name.as_str()),
+        })
+        .collect())
+}
+
+/// The hidden sheets of a workbook, in tab order.
+fn hidden_sheets(workbook: &Xlsx<Cursor<&[u8]>>) -> Vec<String> {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|sheet| sheet.visible != SheetVisible::Visible)
+        .map(|sheet| sheet.name.clone())
+        .collect()
 }
 
 /// Reads one sheet of an .xlsx workbook.
@@ -100,17 +158,73 @@ pub fn read_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Table, SheetErro
         }
     }
 
-    let mut table = Table::from_grid(
+    let formulas = read_formulas(&mut workbook, &sheet, limits)?;
+
+    let mut table = Table::from_grid_with_formulas(
         grid,
         options.header_row,
         &date_cells,
+        formulas,
         Source::Xlsx {
             sheet: sheet.clone(),
         },
         limits,
     )?;
+    if options.sheet == SheetChoice::First {
+        let hidden = hidden_sheets(&workbook);
+        if !hidden.is_empty() {
+            table.warnings.push(SheetWarning::HiddenSheets {
+                read: sheet.clone(),
+                hidden,
+            });
+        }
+    }
+    table.decimal = options.decimal.unwrap_or_default();
+    uncomputed_formula_warning(&mut table);
     merged_cell_warnings(&mut workbook, &sheet, &mut table);
     Ok(table)
+}
+
+/// The sheet's formulas, a second pass over its XML (shared formulas expanded), each cell
+/// held to the same limits as the values.
+fn read_formulas(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+    limits: &Limits,
+) -> Result<Formulas, SheetError> {
+    let mut formulas = Formulas::new();
+    let mut cells = workbook.worksheet_cells_reader(sheet).map_err(xlsx_error)?;
+    while let Some(cell) = cells.next_formula().map_err(xlsx_error)? {
+        let formula = cell.get_value();
+        if formula.is_empty() {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
+        limits.check_row(row)?;
+        limits.check_columns(column + 1)?;
+        limits.check_cells(formulas.len() + 1)?;
+        let formula = formula.strip_prefix('=').unwrap_or(formula);
+        formulas.insert((row, column), formula.to_string());
+    }
+    Ok(formulas)
+}
+
+/// Warns about data cells whose formula the workbook holds no computed value for (a file
+/// written by a program rather than saved by Excel): they read as empty.
+fn uncomputed_formula_warning(table: &mut Table) {
+    let first_data_row = table.header_row + 1;
+    let mut uncomputed = table.formulas.keys().filter(|&&(row, column)| {
+        row >= first_data_row && table.cell(row - first_data_row, column) == &Cell::Empty
+    });
+    let Some(&(row, column)) = uncomputed.next() else {
+        return;
+    };
+    let count = 1 + uncomputed.count();
+    table.warnings.push(SheetWarning::UncomputedFormulas {
+        cell: format!("{}{}", column_letters(column), row + 1),
+        count,
+    });
 }
 
 fn choose_sheet(
@@ -118,11 +232,19 @@ fn choose_sheet(
     choice: &SheetChoice,
 ) -> Result<String, SheetError> {
     let names = workbook.sheet_names();
-    match choice {
-        SheetChoice::First => workbook
+    let worksheets = || {
+        workbook
             .sheets_metadata()
             .iter()
-            .find(|sheet| sheet.typ == SheetType::WorkSheet)
+            .filter(|sheet| sheet.typ == SheetType::WorkSheet)
+    };
+    match choice {
+        // A hidden first sheet (a lookup table, an old version) is not what the user sees on
+        // opening the workbook; all worksheets hidden, which Excel does not allow, gives the
+        // first.
+        SheetChoice::First => worksheets()
+            .find(|sheet| sheet.visible == SheetVisible::Visible)
+            .or_else(|| worksheets().next())
             .map(|sheet| sheet.name.clone())
             .ok_or(SheetError::NoWorksheet),
         SheetChoice::Named(name) => names

@@ -239,6 +239,9 @@ mod tests {
                 "UTF",
                 "GBK",
                 "JSON",
+                "HTML",
+                "XML",
+                "ods",
             ]
             .iter()
             .fold(outside, |t, name| t.replace(name, ""));

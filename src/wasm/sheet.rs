@@ -13,9 +13,9 @@ use crate::row::{AccountRow, Cell};
 use crate::score::batch::ListRanks;
 use crate::score::{evaluate, score_row_ranked, NoRanks, Ranks};
 use crate::sheets::{
-    account_row, export_csv, export_xlsx, plan_columns, read_csv_text, read_table,
-    xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, ExportOptions, Limits, ReadOptions,
-    SheetChoice, Table,
+    account_row, export_csv, export_xlsx, plan_columns, read_csv_text, read_table, xlsx_sheet_info,
+    xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, DecimalMark, ExportOptions, Limits,
+    ReadOptions, SheetChoice, Table,
 };
 use crate::strategy::list::ListContext;
 use crate::texts::Lang;
@@ -45,6 +45,13 @@ fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
     }
     if let Some(n) = option(value, "maxRows").as_f64() {
         o.limits.max_rows = n.max(0.0) as usize;
+    }
+    if let Some(d) = option(value, "decimal").as_string() {
+        o.decimal = Some(DecimalMark::from_name(&d).ok_or_else(|| {
+            JsError::new(&format!(
+                "decimal must be \"point\" or \"comma\", not {d:?}"
+            ))
+        })?);
     }
     Ok(o)
 }
@@ -264,7 +271,7 @@ impl Sheet {
 #[wasm_bindgen]
 impl Sheet {
     /// Reads a `.csv` (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030) or `.xlsx` file.
-    /// `options`: `{sheet, headerRow, delimiter, maxBytes, maxRows, asOf}`.
+    /// `options`: `{sheet, headerRow, delimiter, decimal, maxBytes, maxRows, asOf}`.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
@@ -301,6 +308,15 @@ impl Sheet {
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     ) -> Result<Vec<String>, JsError> {
         xlsx_sheet_names(&bytes_arg(&bytes, "bytes")?).map_err(err)
+    }
+
+    /// A workbook's sheets in tab order: `{name, hidden, worksheet, default}`, `default` being
+    /// the sheet read when none is chosen (the first visible worksheet).
+    #[wasm_bindgen(js_name = sheetInfo, unchecked_return_type = "SheetInfo[]")]
+    pub fn sheet_info(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&xlsx_sheet_info(&bytes_arg(&bytes, "bytes")?).map_err(err)?)
     }
 
     /// The default limits: `{maxBytes, maxRows}`.
@@ -347,6 +363,15 @@ impl Sheet {
     /// Warnings about the file (duplicate headers, merged cells, undecodable bytes …).
     pub fn warnings(&self) -> Vec<String> {
         self.table.warnings.iter().map(|w| w.to_string()).collect()
+    }
+
+    /// The warnings with their stable codes and texts: `[{code, zh, en}]`, such as
+    /// `ambiguous_decimal` (ask for `decimal` and read again), `hidden_sheets`,
+    /// `uncomputed_formulas`, `trailing_bytes`.
+    #[wasm_bindgen(js_name = warningLabels, unchecked_return_type = "Label[]")]
+    pub fn warning_labels(&self) -> Result<JsValue, JsError> {
+        let labels: Vec<_> = self.table.warnings.iter().map(|w| w.label()).collect();
+        to_js(&labels)
     }
 
     /// How each column was matched to a field.
@@ -406,22 +431,16 @@ impl Sheet {
     ) -> Result<JsValue, JsError> {
         let new = cell(&value)?;
         let width = self.table.width();
-        let row = self
-            .table
-            .rows
-            .get_mut(index)
-            .ok_or_else(|| JsError::new(&format!("no row {index}")))?;
+        if index >= self.table.rows.len() {
+            return Err(JsError::new(&format!("no row {index}")));
+        }
         if column >= width {
             return Err(JsError::new(&format!(
                 "no column {column}: the sheet has {width}"
             )));
         }
-        if row.len() <= column {
-            row.resize(column + 1, Cell::Empty);
-        }
-        if let Some(slot) = row.get_mut(column) {
-            *slot = new;
-        }
+        // An edited cell loses its formula: it no longer holds what the formula computed.
+        self.table.set_cell(index, column, new);
         let reread = self.read_row(index);
         let errors = reread.errors.clone();
         if let Some(slot) = self.rows.get_mut(index) {
@@ -522,7 +541,8 @@ impl Sheet {
     /// with no arguments (or `{lang, model, fullPrecision}`) the crate's own (score, tier, next
     /// tier, gap, how to reach it, coverage, problems, matrix cell, top suggestion), else
     /// `headers[i]` over `columns[i]`, one value per row. Text that a spreadsheet would run
-    /// as a formula is written as text.
+    /// as a formula is written as text; the workbook's own formula cells are written back as
+    /// formulas with their computed values.
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx_js(
         &self,

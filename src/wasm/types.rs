@@ -100,6 +100,21 @@ export interface CellError {
   reason: string;
   zh: string;
   en: string;
+  /** The cell as Excel names it (`E21`), when read from a file. */
+  cell?: string;
+  /** The workbook sheet the cell is on, when read from a workbook. */
+  sheet?: string;
+}
+
+/** A workbook's sheet, as `Sheet.sheetInfo` lists it. */
+export interface SheetInfo {
+  name: string;
+  /** Hidden in Excel (or "very hidden"). */
+  hidden: boolean;
+  /** A worksheet, which holds cells (not a chart sheet). */
+  worksheet: boolean;
+  /** The sheet read when none is chosen: the first visible worksheet. */
+  default: boolean;
 }
 
 /** What a reading noticed: `approximate` (约, 以上 …), `range` (its midpoint), `unit`, `numerals`. */
@@ -745,7 +760,7 @@ export interface Suggestion {
 
 /** How to read a file or a pasted range. */
 export interface SheetOptions {
-  /** A workbook's sheet, by name or 0-based index (default: the first). */
+  /** A workbook's sheet, by name or 0-based index (default: the first visible worksheet). */
   sheet?: string | number;
   /** The header row as Excel numbers it (default: detected among the first 20 rows). */
   headerRow?: number;
@@ -753,6 +768,10 @@ export interface SheetOptions {
   delimiter?: string;
   maxBytes?: number;
   maxRows?: number;
+  /** How numbers in text cells write their decimal mark: `"point"` (1,200.50, the default)
+   * or `"comma"` (1.200,50). Without it a semicolon-separated file whose numbers read
+   * otherwise with a comma gets the warning `ambiguous_decimal`, so that the page can ask. */
+  decimal?: "point" | "comma";
   /** The day recency is counted to (default: today). */
   asOf?: string | Date;
 }
