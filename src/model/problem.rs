@@ -30,6 +30,8 @@ pub enum ProblemKind {
     NotJsonable,
     /// Neither a preset name, a model document, nor left out.
     NotAModelInput,
+    /// A JavaScript object that throws when read (a throwing getter, a revoked Proxy).
+    NotReadable,
     NameEmpty,
     FactorsEmpty,
     MinCoverageOutOfRange {
@@ -122,6 +124,7 @@ impl ProblemKind {
             NotAnObject { .. } => "not_an_object",
             NotJsonable => "not_jsonable",
             NotAModelInput => "not_a_model_input",
+            NotReadable => "not_readable",
             NameEmpty => "name_empty",
             FactorsEmpty => "factors_empty",
             MinCoverageOutOfRange { .. } => "min_coverage_out_of_range",
@@ -250,8 +253,8 @@ impl ModelProblem {
                 ("second", second.clone()),
                 ("folded", crate::model::transform::map_key(first)),
             ],
-            NotJsonable | NotAModelInput | NameEmpty | FactorsEmpty | KeyEmpty | WeightsAllZero
-            | WeightsNotFinite => Vec::new(),
+            NotJsonable | NotAModelInput | NotReadable | NameEmpty | FactorsEmpty | KeyEmpty
+            | WeightsAllZero | WeightsNotFinite => Vec::new(),
         };
         out.push(("path", self.path.clone()));
         out

@@ -59,6 +59,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("model_problem.not_an_object", "a model document must be a JSON object, found {found}"),
     ("model_problem.not_jsonable", "the model object cannot be turned into JSON (a cycle, a BigInt or a function in it)"),
     ("model_problem.not_a_model_input", "a model must be a preset name, a model document, or left out"),
+    ("model_problem.not_readable", "the model cannot be read: it throws when read (a throwing getter or a revoked Proxy)"),
     ("model_problem.name_empty", "the model's name must not be empty"),
     ("model_problem.factors_empty", "the model has no factors"),
     ("model_problem.min_coverage_out_of_range", "minCoverage must lie within 0–1 (found {value})"),

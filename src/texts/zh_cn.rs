@@ -59,6 +59,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("model_problem.not_an_object", "模型文件必须是一个 JSON 对象，现为{found}"),
     ("model_problem.not_jsonable", "模型对象无法转成 JSON（其中有循环引用、大整数或函数）"),
     ("model_problem.not_a_model_input", "模型应为预设名称、模型文档，或不填（使用默认模型）"),
+    ("model_problem.not_readable", "无法读取模型：读取时出错（取值函数抛出异常，或代理对象已被撤销）"),
     ("model_problem.name_empty", "模型名称不能为空"),
     ("model_problem.factors_empty", "模型没有任何因子"),
     ("model_problem.min_coverage_out_of_range", "最低覆盖率应在 0–1 之间（现为 {value}）"),

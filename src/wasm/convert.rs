@@ -76,9 +76,7 @@ pub fn model_core(value: &JsValue) -> Result<Cow<'static, CompiledModel>, ModelE
         return crate::model::presets::from_text(&s);
     }
     if readable(value).is_err() {
-        return Err(ModelError::Json(
-            "the model cannot be read: it throws when read".into(),
-        ));
+        return Err(ModelError::whole(ProblemKind::NotReadable));
     }
     if value.is_object() && !Array::is_array(value) && !js_sys::ArrayBuffer::is_view(value) {
         let json = stringify(value).ok_or_else(|| ModelError::whole(ProblemKind::NotJsonable))?;

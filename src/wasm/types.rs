@@ -46,7 +46,7 @@ export interface ModelDocument {
 
 /** A stable code of a model problem (`validateModel`, `InvalidModelError.problems`). */
 export type ModelProblemCode =
-  | "json_syntax" | "json_shape" | "not_an_object" | "not_jsonable" | "not_a_model_input"
+  | "json_syntax" | "json_shape" | "not_an_object" | "not_jsonable" | "not_a_model_input" | "not_readable"
   | "unknown_preset" | "name_empty" | "factors_empty" | "min_coverage_out_of_range"
   | "tier_not_finite" | "tiers_not_rising" | "key_empty" | "key_twice" | "weight_invalid"
   | "inputs_empty" | "unknown_field" | "text_field_needs_map" | "not_finite"
