@@ -486,6 +486,42 @@ fn english_words(text: &str, paths: &[&str]) -> Vec<String> {
 }
 
 #[test]
+fn a_model_that_does_not_validate_is_listed_problem_by_problem_in_either_language() {
+    let dir = scratch("model-problems");
+    let input = sample("accounts.csv");
+    let input = input.to_str().unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"name": "x", "factors": [
+            {"key": "a", "weight": 1e308, "inputs": [{"field": "annual_purchase", "transform": {"type": "log", "min": 1, "max": 10}}]},
+            {"key": "b", "weight": 1e308, "inputs": [{"field": "credit_rating", "transform": {"type": "map", "values": {"A": 100, "ａ": 90}}}]}]}"#,
+    )
+    .unwrap();
+    let bad = bad.to_str().unwrap();
+    let o = run(&["score", input, "-m", bad]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for expected in [
+        "共 2 个问题",
+        "\n  - 因子 2 › 输入 1 › 变换 › 对照表：因子“b”：对照表的键“A”与“ａ”忽略大小写和全半角后相同",
+        "\n  - 因子：权重之和太大，无法计算",
+    ] {
+        assert!(err.contains(expected), "{expected:?} in {err}");
+    }
+    let o = run(&["score", input, "-m", bad, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for expected in [
+        "the model has 2 problem(s):",
+        "\n  - factors[1].inputs[0].transform.values: factor \"b\": the map keys \"A\" and \"ａ\"",
+        "\n  - factors: the sum of the weights is too large",
+    ] {
+        assert!(err.contains(expected), "{expected:?} in {err}");
+    }
+}
+
+#[test]
 fn the_default_language_prints_no_english_word_on_stderr() {
     let dir = scratch("zh-only");
     let d = dir.to_str().unwrap().to_string();
@@ -506,6 +542,7 @@ fn the_default_language_prints_no_english_word_on_stderr() {
     )
     .unwrap();
     std::fs::write(p("broken.json"), "{\"name\": ").unwrap();
+    std::fs::write(p("null.json"), "null").unwrap();
     std::fs::copy(input, p("in.csv")).unwrap();
     std::fs::hard_link(p("in.csv"), p("link.csv")).unwrap();
     let (out, missing) = (p("out.csv"), p("missing.csv"));
@@ -522,6 +559,7 @@ fn the_default_language_prints_no_english_word_on_stderr() {
         (v(&["score", &p("in.csv"), "-o", &p("link.csv")]), 2),
         (v(&["score", input, "-m", &p("bad.json")]), 2),
         (v(&["score", input, "-m", &p("broken.json")]), 2),
+        (v(&["score", input, "-m", &p("null.json")]), 2),
         (v(&["score", input, "-m", &p("missing.json")]), 2),
         (v(&["score", input, "-m", "nope", "-o", &out]), 2),
         (v(&["score", input, "--as-of", "someday", "-o", &out]), 2),

@@ -189,9 +189,73 @@ fn columns_and_scorer_match_the_card() {
 #[wasm_bindgen_test]
 fn invalid_models_throw_with_every_problem() {
     let doc = r#"{"name":"","factors":[{"key":"a","weight":-1,"inputs":[{"field":"nope","transform":{"type":"linear","min":1,"max":0}}]}]}"#;
-    let problems = validate_model(JsValue::from_str(doc));
-    assert_eq!(problems.len(), 5, "{problems:?}");
-    assert!(score_account(rows().get(0), JsValue::from_str(doc), JsValue::UNDEFINED).is_err());
+    let problems: Array = validate_model(JsValue::from_str(doc))
+        .unwrap()
+        .unchecked_into();
+    let codes: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            Reflect::get(&p, &"code".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "name_empty",
+            "weight_invalid",
+            "unknown_field",
+            "min_not_below_max",
+            "weights_all_zero"
+        ],
+        "{codes:?}"
+    );
+    let first = problems.get(1);
+    let get = |key: &str| {
+        Reflect::get(&first, &key.into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(get("path"), "factors[0].weight");
+    assert_eq!(
+        get("zh"),
+        "因子 1 › 权重：因子“a”的权重必须是不小于 0 的数（现为 -1）"
+    );
+    assert!(get("en").starts_with("factors[0].weight: "));
+    // A valid model has no problem; `null` is a document that is not an object.
+    let none: Array = validate_model(JsValue::from_str("rfm"))
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(none.length(), 0);
+    let null: Array = validate_model(JsValue::NULL).unwrap().unchecked_into();
+    assert_eq!(
+        Reflect::get(&null.get(0), &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("not_an_object")
+    );
+    // An export given the invalid model throws an Error with the code, both texts and the list.
+    let thrown: JsValue = score_account(rows().get(0), JsValue::from_str(doc), JsValue::UNDEFINED)
+        .unwrap_err()
+        .into();
+    let get = |key: &str| Reflect::get(&thrown, &key.into()).unwrap();
+    assert!(thrown.is_instance_of::<js_sys::Error>());
+    assert_eq!(get("code").as_string().as_deref(), Some("invalid_model"));
+    assert!(get("zh")
+        .as_string()
+        .unwrap()
+        .starts_with("模型有 5 个问题："));
+    let message = get("message").as_string().unwrap();
+    assert!(
+        message.starts_with("the model has 5 problem(s): name: "),
+        "{message}"
+    );
+    assert_eq!(get("en").as_string().unwrap(), message);
+    assert_eq!(Array::from(&get("problems")).length(), 5);
     assert!(score_account(rows().get(0), JsValue::from_str("gold"), JsValue::UNDEFINED).is_err());
     assert!(score_account(
         JsValue::from_f64(3.0),

@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   lang: (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
   presets: [], tierLabels: [], preset: 'key_account', model: null, meta: null, summary: null, count: 0,
-  sort: null, filter: {}, blocks: new Map(), version: 0, selected: -1, modelProblems: [],
+  sort: null, filter: {}, blocks: new Map(), version: 0, selected: -1, modelProblems: [], modelRefused: null,
   tab: 'accounts', log: null, fit: null,
 };
 const t = (key) => UI[state.lang][key] ?? key;
@@ -197,6 +197,7 @@ async function sendModel() {
   await guarded(async () => {
     const r = await call('setModel', { model: state.model });
     state.modelProblems = r.problems;
+    state.modelRefused = null;
     renderModelProblems();
     if (!r.problems.length && state.meta) changed(r);
   });
@@ -246,7 +247,8 @@ function renderModel() {
 function renderModelProblems() {
   const box = $('model-problems');
   if (!box) return;
-  box.replaceChildren(...(state.modelProblems.length ? [el('p', { class: 'bad', text: t('modelErrors') }), ...state.modelProblems.map((p) => el('p', { class: 'bad small', text: typeof p === 'string' ? p : JSON.stringify(p) }))] : []));
+  const heading = state.modelRefused ? t('modelRefused').replace('{file}', state.modelRefused) : t('modelErrors');
+  box.replaceChildren(...(state.modelProblems.length ? [el('p', { class: 'bad', text: heading }), ...state.modelProblems.map((p) => el('p', { class: 'bad small', 'data-code': p.code ?? '', title: p.path ?? '', text: typeof p === 'string' ? p : pick(p) }))] : []));
 }
 function saveModel() {
   download(new Blob([JSON.stringify(state.model, null, 2)], { type: 'application/json' }), `${state.model.name || 'model'}.json`);
@@ -254,10 +256,13 @@ function saveModel() {
 async function loadModelFile(file) {
   if (!file) return;
   await guarded(async () => {
-    const doc = JSON.parse(await file.text());
-    const r = await call('setModel', { model: doc });
+    // The worker validates the file's text: broken JSON, `null` and the like are refused
+    // with their problems in the page's language, and the model the page had is kept.
+    const r = await call('setModel', { text: await file.text() });
     state.modelProblems = r.problems;
+    state.modelRefused = r.problems.length ? file.name : null;
     if (!r.problems.length) {
+      const doc = r.model;
       state.model = doc;
       state.preset = state.presets.find((p) => p.name === doc.name && JSON.stringify(p.model) === JSON.stringify(doc))?.name ?? null;
       renderModel();

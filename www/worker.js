@@ -477,14 +477,24 @@ const ops = {
     applyView();
     return { meta: meta(), summary: summary(), count: S.order.length };
   },
-  setModel({ model: m }) {
-    const problems = validateModel(m);
+  // A model from the panel (`model`) or a file's text (`text`): one that does not validate —
+  // `null`, a list, broken JSON included — is refused with every problem, and the model the
+  // page had is kept.
+  setModel({ model: m, text }) {
+    const problems = validateModel(text ?? m);
     if (problems.length) return { problems };
+    if (text !== undefined) {
+      try {
+        m = JSON.parse(text);
+      } catch {
+        m = presetModel(text.trim()); // a file that holds a preset's name
+      }
+    }
     model = m;
-    if (!sheet) return { problems: [] };
+    if (!sheet) return { problems: [], model: m };
     scoreAll();
     applyView();
-    return { problems: [], summary: summary(), count: S.order.length };
+    return { problems: [], model: m, summary: summary(), count: S.order.length };
   },
   view({ sort, filter }) {
     view = { sort: sort ?? null, filter: filter ?? {} };

@@ -155,25 +155,18 @@ fn io_reason(lang: Lang, e: &std::io::Error) -> String {
     lang.say(key, &[("code", &code)])
 }
 
-/// Why a model cannot be used, in the user's language.
+/// Why a model cannot be used, in the user's language: every problem, one a line.
 fn model_reason(lang: Lang, e: &ModelError) -> String {
-    if lang == Lang::En {
-        return e.to_string();
-    }
     match e {
-        ModelError::Json(message) => {
-            // serde_json ends its message with "at line L column C".
-            let at = message
-                .rsplit_once(" at line ")
-                .and_then(|(_, at)| at.split_once(" column "))
-                .map(|(line, column)| {
-                    lang.say("model_json_at", &[("line", line), ("column", column)])
-                })
-                .unwrap_or_default();
-            lang.say("model_json", &[("at", &at)])
-        }
         ModelError::Invalid(problems) => {
-            lang.say("model_problems", &[("count", &problems.len().to_string())])
+            let list: String = problems
+                .iter()
+                .map(|p| format!("\n  - {}", p.message(lang.core())))
+                .collect();
+            lang.say(
+                "model_problems",
+                &[("count", &problems.len().to_string()), ("list", &list)],
+            )
         }
         ModelError::UnknownPreset(name, names) => {
             lang.say("model_not_found", &[("model", name), ("presets", names)])

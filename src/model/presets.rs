@@ -2,6 +2,7 @@
 //! downloads, edits and loads back is exactly what the crate runs.
 
 use super::{CompiledModel, Model, ModelError};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Name and JSON of every preset; the first is the default.
@@ -60,6 +61,26 @@ pub fn preset_json(name: &str) -> Result<&'static str, ModelError> {
         .find(|(n, _)| *n == name)
         .map(|(_, json)| *json)
         .ok_or_else(|| ModelError::UnknownPreset(name.to_string(), preset_names().join(", ")))
+}
+
+/// A model given as text: a preset's name, or a model document's JSON. Text that is JSON of
+/// any kind (`null`, a list, a number) or begins like it is read as a document, so that
+/// `null` is "not an object" and a broken document a syntax error, not an unknown preset.
+pub fn from_text(text: &str) -> Result<Cow<'static, CompiledModel>, ModelError> {
+    let trimmed = text.trim();
+    if PRESETS.iter().any(|(n, _)| *n == trimmed) {
+        return preset(trimmed).map(Cow::Borrowed);
+    }
+    let looks_like_json = trimmed.starts_with(['{', '['])
+        || serde_json::from_str::<serde_json::Value>(trimmed).is_ok();
+    if looks_like_json {
+        Model::from_json(text).map(Cow::Owned)
+    } else {
+        Err(ModelError::UnknownPreset(
+            trimmed.to_string(),
+            preset_names().join(", "),
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Transforms: how one input becomes a sub-score 0–100, and back (for "what moves it up").
 
+use super::problem::{ModelProblem, ProblemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -243,53 +244,122 @@ impl Transform {
         }
     }
 
-    /// Problems with the transform's parameters, each prefixed by `at`.
-    pub fn problems(&self, at: &str) -> Vec<String> {
+    /// Problems with the transform's parameters; `at` is the transform's JSON path and
+    /// `factor` the key of the factor it belongs to.
+    pub fn problems(&self, at: &str, factor: &str) -> Vec<ModelProblem> {
+        use ProblemKind as K;
         let mut out = Vec::new();
-        let finite = |name: &str, v: f64, out: &mut Vec<String>| {
-            if !v.is_finite() {
-                out.push(format!("{at}.{name} must be a finite number"));
+        let f = || factor.to_string();
+        let finite = |name: &str, v: f64, out: &mut Vec<ModelProblem>| {
+            let ok = v.is_finite();
+            if !ok {
+                out.push(ModelProblem::new(
+                    K::NotFinite { factor: f() },
+                    format!("{at}.{name}"),
+                ));
             }
+            ok
         };
         match self {
             Transform::Linear { min, max }
             | Transform::InverseLinear { min, max }
-            | Transform::Rating { min, max } => {
-                finite("min", *min, &mut out);
-                finite("max", *max, &mut out);
-                if min >= max {
-                    out.push(format!("{at}: min ({min}) must be below max ({max})"));
+            | Transform::Rating { min, max }
+            | Transform::Log { min, max }
+            | Transform::InverseLog { min, max } => {
+                let ok = finite("min", *min, &mut out) & finite("max", *max, &mut out);
+                let log = matches!(self, Transform::Log { .. } | Transform::InverseLog { .. });
+                let (min, max) = (*min, *max);
+                if log && min <= 0.0 {
+                    out.push(ModelProblem::new(
+                        K::LogMinNotPositive { factor: f(), min },
+                        format!("{at}.min"),
+                    ));
                 }
-            }
-            Transform::Log { min, max } | Transform::InverseLog { min, max } => {
-                finite("min", *min, &mut out);
-                finite("max", *max, &mut out);
-                if *min <= 0.0 {
-                    out.push(format!("{at}: a log scale needs min above 0 (found {min})"));
-                }
-                if min >= max {
-                    out.push(format!("{at}: min ({min}) must be below max ({max})"));
+                if ok && min >= max {
+                    out.push(ModelProblem::new(
+                        K::MinNotBelowMax {
+                            factor: f(),
+                            min,
+                            max,
+                        },
+                        at.to_string(),
+                    ));
+                } else if ok && (!log || min > 0.0) {
+                    // The width the transform divides by, as `apply` computes it.
+                    let span = if log {
+                        libm::log10(max) - libm::log10(min)
+                    } else {
+                        max - min
+                    };
+                    if !span.is_finite() {
+                        out.push(ModelProblem::new(
+                            K::SpanNotFinite {
+                                factor: f(),
+                                min,
+                                max,
+                            },
+                            at.to_string(),
+                        ));
+                    } else if span <= 0.0 {
+                        out.push(ModelProblem::new(
+                            K::SpanTooNarrow {
+                                factor: f(),
+                                min,
+                                max,
+                            },
+                            at.to_string(),
+                        ));
+                    }
                 }
             }
             Transform::Steps { steps, below } => {
                 finite("below", *below, &mut out);
                 if steps.is_empty() {
-                    out.push(format!("{at}: steps must not be empty"));
+                    out.push(ModelProblem::new(
+                        K::StepsEmpty { factor: f() },
+                        format!("{at}.steps"),
+                    ));
                 }
                 for (i, s) in steps.iter().enumerate() {
                     finite(&format!("steps[{i}].from"), s.from, &mut out);
                     finite(&format!("steps[{i}].points"), s.points, &mut out);
                 }
                 if steps.windows(2).any(|w| w[0].from >= w[1].from) {
-                    out.push(format!("{at}: steps must be in rising order of \"from\""));
+                    out.push(ModelProblem::new(
+                        K::StepsNotRising { factor: f() },
+                        format!("{at}.steps"),
+                    ));
                 }
             }
             Transform::Map { values } => {
                 if values.is_empty() {
-                    out.push(format!("{at}: values must not be empty"));
+                    out.push(ModelProblem::new(
+                        K::MapEmpty { factor: f() },
+                        format!("{at}.values"),
+                    ));
                 }
+                // Keys that fold to the same text: `apply` would find only the first.
+                let mut folded: BTreeMap<String, &str> = BTreeMap::new();
                 for (k, v) in values {
                     finite(&format!("values.{k}"), *v, &mut out);
+                    let key = map_key(k);
+                    if key.is_empty() {
+                        out.push(ModelProblem::new(
+                            K::MapKeyEmpty { factor: f() },
+                            format!("{at}.values"),
+                        ));
+                    } else if let Some(first) = folded.get(&key) {
+                        out.push(ModelProblem::new(
+                            K::MapKeysCollide {
+                                factor: f(),
+                                first: first.to_string(),
+                                second: k.clone(),
+                            },
+                            format!("{at}.values"),
+                        ));
+                    } else {
+                        folded.insert(key, k);
+                    }
                 }
             }
             Transform::Percentile { .. } => {}
@@ -455,7 +525,9 @@ mod tests {
     #[test]
     fn parameter_problems() {
         assert_eq!(
-            Transform::Linear { min: 1.0, max: 1.0 }.problems("f").len(),
+            Transform::Linear { min: 1.0, max: 1.0 }
+                .problems("f", "k")
+                .len(),
             1
         );
         assert_eq!(
@@ -463,7 +535,7 @@ mod tests {
                 min: 0.0,
                 max: 10.0
             }
-            .problems("f")
+            .problems("f", "k")
             .len(),
             1
         );
@@ -472,7 +544,7 @@ mod tests {
                 steps: vec![],
                 below: 0.0
             }
-            .problems("f")
+            .problems("f", "k")
             .len(),
             1
         );
@@ -489,13 +561,13 @@ mod tests {
             ],
             below: 0.0,
         };
-        assert_eq!(unordered.problems("f").len(), 1);
+        assert_eq!(unordered.problems("f", "k").len(), 1);
         assert_eq!(
             Transform::Linear {
                 min: f64::NAN,
                 max: 1.0
             }
-            .problems("f")
+            .problems("f", "k")
             .len(),
             1
         );

@@ -2,7 +2,7 @@
 
 use super::safe::{entries, is_array, items, readable};
 use crate::model::presets::{preset, DEFAULT_PRESET};
-use crate::model::{CompiledModel, Model, ModelError};
+use crate::model::{CompiledModel, Model, ModelError, ProblemKind};
 use crate::row::{AccountRow, Cell};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
@@ -73,30 +73,44 @@ pub fn model_core(value: &JsValue) -> Result<Cow<'static, CompiledModel>, ModelE
         return preset(DEFAULT_PRESET).map(Cow::Borrowed);
     }
     if let Some(s) = value.as_string() {
-        if s.trim_start().starts_with('{') {
-            return Model::from_json(&s).map(Cow::Owned);
-        }
-        return preset(s.trim()).map(Cow::Borrowed);
+        return crate::model::presets::from_text(&s);
     }
     if readable(value).is_err() {
-        return Err(ModelError::Json(
-            "the model cannot be read: it throws when read".into(),
-        ));
+        return Err(ModelError::whole(ProblemKind::NotReadable));
     }
     if value.is_object() && !Array::is_array(value) && !js_sys::ArrayBuffer::is_view(value) {
-        let json = stringify(value).ok_or_else(|| {
-            ModelError::Json("the model object cannot be turned into JSON".into())
-        })?;
+        let json = stringify(value).ok_or_else(|| ModelError::whole(ProblemKind::NotJsonable))?;
         return Model::from_json(&json).map(Cow::Owned);
     }
-    Err(ModelError::Json(
-        "a model must be a preset name, a model document, or left out".into(),
-    ))
+    Err(ModelError::whole(ProblemKind::NotAModelInput))
 }
 
-/// As [`model_core`], with the error as a JS error.
+/// As [`model_core`], with the error as a JS error (see [`model_error`]).
 pub fn model(value: &JsValue) -> Result<Cow<'static, CompiledModel>, JsError> {
-    model_core(value).map_err(err)
+    model_core(value).map_err(|e| model_error(&e))
+}
+
+/// A model error as a JS `Error`: the English list as its message, `code` (`invalid_model`,
+/// `unknown_preset`), `zh`, `en`, and `problems` as `validateModel` gives them.
+pub fn model_error(e: &ModelError) -> JsError {
+    let error = coded_js_error(&e.label());
+    let problems: Vec<crate::texts::Label> = e.problems().iter().map(|p| p.label()).collect();
+    let list = Array::new();
+    for (problem, label) in e.problems().iter().zip(&problems) {
+        let item = Object::new();
+        for (key, value) in [
+            ("code", &label.code),
+            ("path", &problem.path),
+            ("zh", &label.zh),
+            ("en", &label.en),
+        ] {
+            let _ = Reflect::set(&item, &JsValue::from_str(key), &JsValue::from_str(value));
+        }
+        list.push(&item);
+    }
+    let value: JsValue = error.clone().into();
+    let _ = Reflect::set(&value, &JsValue::from_str("problems"), &list);
+    error
 }
 
 /// Today as days since 1970-01-01, in the user's clock.
@@ -137,6 +151,17 @@ pub fn coded_error(label: &crate::texts::Label) -> JsValue {
         let _ = Reflect::set(&e, &JsValue::from_str(key), &JsValue::from_str(value));
     }
     e.into()
+}
+
+/// As [`coded_error`], as a `JsError` for exports that return one: the properties are set on
+/// the very object the `JsError` throws (a clone of a `JsValue` is the same JS object).
+pub fn coded_js_error(label: &crate::texts::Label) -> JsError {
+    let error = JsError::new(&label.en);
+    let value: JsValue = error.clone().into();
+    for (key, text) in [("code", &label.code), ("zh", &label.zh), ("en", &label.en)] {
+        let _ = Reflect::set(&value, &JsValue::from_str(key), &JsValue::from_str(text));
+    }
+    error
 }
 
 /// Any core error as a JS error with its message.

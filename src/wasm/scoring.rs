@@ -9,7 +9,7 @@ use super::safe;
 use crate::field::HeaderUnit;
 use crate::field::{match_header, HeaderMatch};
 use crate::model::presets::{preset_json, preset_names};
-use crate::model::{CompiledModel, ModelError};
+use crate::model::{CompiledModel, ModelError, ModelProblem, ProblemKind};
 use crate::parse::{read_quantity, Dimension, ReadRules};
 use crate::report::{computed_table, ReportOptions};
 use crate::row::AccountRow;
@@ -475,17 +475,56 @@ pub fn preset_model(
     js_sys::JSON::parse(json).map_err(|_| JsError::new("the preset is not valid JSON"))
 }
 
-/// Checks a model document; returns every problem (empty when it is valid).
-#[wasm_bindgen(js_name = validateModel)]
+/// One problem with a model, as `validateModel` returns it.
+#[derive(serde::Serialize)]
+struct ModelProblemOut {
+    code: String,
+    path: String,
+    zh: String,
+    en: String,
+}
+
+/// Checks a model (a document, its JSON text, or a preset name); returns every problem at
+/// once, each `{code, path, zh, en}` (empty when it is valid). `null` is a document that is
+/// not an object; left out, the default preset is meant, which is valid.
+#[wasm_bindgen(js_name = validateModel, unchecked_return_type = "ModelProblem[]")]
 pub fn validate_model(
     #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
     model_input: JsValue,
-) -> Vec<String> {
-    match model_core(&model_input) {
-        Ok(_) => Vec::new(),
+) -> Result<JsValue, JsError> {
+    let checked = if model_input.is_null() {
+        Err(ModelError::whole(ProblemKind::NotAnObject {
+            found: "null",
+        }))
+    } else {
+        model_core(&model_input).map(|_| ())
+    };
+    let problems: Vec<ModelProblem> = match checked {
+        Ok(()) => Vec::new(),
         Err(ModelError::Invalid(problems)) => problems,
-        Err(other) => vec![other.to_string()],
-    }
+        Err(e @ ModelError::UnknownPreset(..)) => {
+            let label = e.label();
+            return to_js(&[ModelProblemOut {
+                code: label.code,
+                path: String::new(),
+                zh: label.zh,
+                en: label.en,
+            }]);
+        }
+    };
+    let out: Vec<ModelProblemOut> = problems
+        .iter()
+        .map(|p| {
+            let label = p.label();
+            ModelProblemOut {
+                code: label.code,
+                path: p.path.clone(),
+                zh: label.zh,
+                en: label.en,
+            }
+        })
+        .collect();
+    to_js(&out)
 }
 
 /// RFM quintiles over a list (recency in days, fewer is better) with the named segments.

@@ -44,6 +44,34 @@ export interface ModelDocument {
   factors: ModelFactor[];
 }
 
+/** A stable code of a model problem (`validateModel`, `InvalidModelError.problems`). */
+export type ModelProblemCode =
+  | "json_syntax" | "json_shape" | "not_an_object" | "not_jsonable" | "not_a_model_input" | "not_readable"
+  | "unknown_preset" | "name_empty" | "factors_empty" | "min_coverage_out_of_range"
+  | "tier_not_finite" | "tiers_not_rising" | "key_empty" | "key_twice" | "weight_invalid"
+  | "inputs_empty" | "unknown_field" | "text_field_needs_map" | "not_finite"
+  | "min_not_below_max" | "log_min_not_positive" | "span_not_finite" | "span_too_narrow"
+  | "steps_empty" | "steps_not_rising" | "map_empty" | "map_key_empty" | "map_keys_collide"
+  | "weights_all_zero" | "weights_not_finite";
+
+/** One problem with a model: its code, the JSON path of the place (such as
+ *  `factors[2].inputs[0].transform.min`; empty for the whole document), and the texts. */
+export interface ModelProblem {
+  code: ModelProblemCode;
+  path: string;
+  zh: string;
+  en: string;
+}
+
+/** What an export throws for a model it cannot use: an `Error` whose message is the English
+ *  list, with `code` (`invalid_model` or `unknown_preset`), `zh`, `en` and every problem. */
+export interface InvalidModelError extends Error {
+  code: "invalid_model" | "unknown_preset";
+  zh: string;
+  en: string;
+  problems: ModelProblem[];
+}
+
 export interface InputScore {
   field: string;
   value: number | string;

@@ -367,3 +367,67 @@ test('reopening a 20,000-row list five times: the module\'s memory stays within 
   assert.ok(sizes[4] <= sizes[0] * 1.1, `memory after one and five openings: ${sizes.map((b) => `${(b / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
   await clean();
 });
+
+test('a model file that does not validate is refused, the model is kept, the problems are listed in the page language', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  await page.setInputFiles('#file', { name: 'accounts-gbk.csv', mimeType: 'text/csv', buffer: gbkBytes });
+  await loadedTimes(page, 1);
+  await scrollTo(page, 0);
+  const score = await cell(page, 0, 'score').textContent();
+  const weights = () => page.$$eval('#model input[data-factor]', (xs) => xs.map((x) => `${x.dataset.factor}=${x.value}`));
+  const before = await weights();
+  const problems = () => page.$$eval('#model-problems p', (ps) => ps.map((p) => ({ code: p.dataset.code ?? '', text: p.textContent })));
+  const load = async (name, text) => {
+    await page.setInputFiles('#model-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+
+  // A file holding null: refused in Chinese, the panel and the scores stay as they were.
+  await load('null.json', 'null');
+  await page.waitForSelector('#model-problems p.small');
+  assert.deepEqual(await problems(), [
+    { code: '', text: '未载入模型文件 null.json，仍使用原来的模型。问题如下：' },
+    { code: 'not_an_object', text: '模型文件必须是一个 JSON 对象，现为空值' },
+  ]);
+  assert.equal(await page.inputValue('#preset'), 'key_account');
+  assert.deepEqual(await weights(), before);
+  assert.equal(await cell(page, 0, 'score').textContent(), score);
+
+  // Two problems at once: weights whose sum is Infinity and map keys that fold to one key.
+  const doc = kam.presetModel('key_account');
+  doc.factors[0].weight = 1e308;
+  doc.factors[1].weight = 1e308;
+  const credit = doc.factors.find((f) => f.key === 'credit');
+  credit.inputs[0].transform.values = { A: 100, ａ: 90 };
+  await load('huge.json', JSON.stringify(doc));
+  await page.waitForFunction(() => document.querySelector('#model-problems p')?.textContent.includes('huge.json'));
+  const listed = await problems();
+  assert.deepEqual(listed.slice(1).map((p) => p.code), ['map_keys_collide', 'weights_not_finite']);
+  assert.match(listed[1].text, /“A”与“ａ”/);
+  assert.match(listed[2].text, /权重之和太大/);
+  assert.equal(await page.inputValue('#preset'), 'key_account');
+  assert.equal(await cell(page, 0, 'score').textContent(), score);
+
+  // Broken JSON: the line and column, in Chinese.
+  await load('broken.json', '{"name": "x",\n "factors": [}');
+  await page.waitForFunction(() => document.querySelector('#model-problems p')?.textContent.includes('broken.json'));
+  assert.match((await problems())[1].text, /^不是有效的 JSON（第 2 行第 \d+ 列附近）/);
+
+  // A valid file is taken, and the problems go.
+  await load('rfm.json', JSON.stringify(kam.presetModel('rfm')));
+  await page.waitForFunction(() => document.getElementById('preset')?.value === 'rfm');
+  assert.deepEqual(await problems(), []);
+  await clean();
+});
+
+test('a refused model file is explained in English on the English page', async () => {
+  const { page, clean } = await openPage('en-US');
+  await page.setInputFiles('#model-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]') });
+  await page.waitForSelector('#model-problems p.small');
+  const texts = await page.$$eval('#model-problems p', (ps) => ps.map((p) => p.textContent));
+  assert.deepEqual(texts, [
+    'The model file list.json was not loaded; the model stays as it was. Its problems:',
+    'a model document must be a JSON object, found a list',
+  ]);
+  assert.equal(await page.inputValue('#preset'), 'key_account');
+  await clean();
+});

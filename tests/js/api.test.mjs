@@ -73,8 +73,59 @@ test('presets and model documents', () => {
   assert.notEqual(a, b);
   assert.deepEqual(kam.validateModel(doc), []);
   doc.factors[0].weight = -1;
-  assert.match(kam.validateModel(doc)[0], /weight/);
-  assert.throws(() => kam.scoreAccount(rows[0], 'gold'), { message: /no preset named "gold"/ });
+  assert.deepEqual(kam.validateModel(doc), [{
+    code: 'weight_invalid',
+    path: 'factors[0].weight',
+    zh: '因子 1 › 权重：因子“order_amount”的权重必须是不小于 0 的数（现为 -1）',
+    en: 'factors[0].weight: the weight of "order_amount" must be a number ≥ 0 (found -1)',
+  }]);
+  assert.throws(() => kam.scoreAccount(rows[0], 'gold'), { message: /no preset named "gold"/, code: 'unknown_preset' });
+  assert.throws(() => kam.scoreAccount(rows[0], doc), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.code, 'invalid_model');
+    assert.equal(e.message, 'the model has 1 problem(s): factors[0].weight: the weight of "order_amount" must be a number ≥ 0 (found -1)');
+    assert.equal(e.en, e.message);
+    assert.equal(e.zh, '模型有 1 个问题：因子 1 › 权重：因子“order_amount”的权重必须是不小于 0 的数（现为 -1）');
+    assert.deepEqual(e.problems.map((p) => p.code), ['weight_invalid']);
+    return true;
+  });
+});
+
+test('validateModel lists every problem at once, with its code and place (issue 15)', () => {
+  const codes = (m) => kam.validateModel(m).map((p) => `${p.code} ${p.path}`);
+  const doc = kam.presetModel('key_account');
+  // Two weights of 1e308: the sum is Infinity, every score would be NaN.
+  doc.factors[0].weight = 1e308;
+  doc.factors[1].weight = 1e308;
+  assert.deepEqual(codes(doc), ['weights_not_finite factors']);
+  const wide = kam.presetModel('key_account');
+  wide.factors[0].inputs[0].transform = { type: 'linear', min: -1e308, max: 1e308 };
+  assert.deepEqual(codes(wide), ['span_not_finite factors[0].inputs[0].transform']);
+  // Map keys that fold to one key (case, full width) name both.
+  const map = kam.presetModel('key_account');
+  const credit = map.factors.find((f) => f.inputs.some((i) => i.transform.type === 'map'));
+  const input = credit.inputs.find((i) => i.transform.type === 'map');
+  input.transform.values = { A: 100, ａ: 90, B: 60 };
+  const [collide] = kam.validateModel(map);
+  assert.equal(collide.code, 'map_keys_collide');
+  assert.match(collide.en, /"A" and "ａ"/);
+  assert.match(collide.zh, /“A”与“ａ”/);
+  // Not an object: null, a list, a number, as a value or as JSON text.
+  for (const m of [null, 'null', [], '[1]', '42']) {
+    const problems = kam.validateModel(m);
+    assert.deepEqual(problems.map((p) => p.code), [Array.isArray(m) ? 'not_a_model_input' : 'not_an_object'], String(m));
+  }
+  assert.deepEqual(kam.validateModel(undefined), []);
+  assert.deepEqual(kam.validateModel('rfm'), []);
+  // JSON text: the syntax error with its line and column.
+  const [syntax] = kam.validateModel('{"name": "x",\n "factors": [}');
+  assert.equal(syntax.code, 'json_syntax');
+  assert.match(syntax.en, /line 2, column \d+/);
+  assert.match(syntax.zh, /第 2 行第 \d+ 列/);
+  // Many problems at once.
+  const many = kam.validateModel({ name: '', minCoverage: 3, factors: [{ key: 'a', weight: -2, inputs: [{ field: 'nope', transform: { type: 'log', min: 0, max: 1 } }] }] });
+  assert.deepEqual(many.map((p) => p.code), ['name_empty', 'min_coverage_out_of_range', 'weight_invalid', 'unknown_field', 'log_min_not_positive', 'weights_all_zero']);
+  assert.equal(kam.validateModel('gold')[0].code, 'unknown_preset');
 });
 
 test('rfmScores and percentileRanks over a list', () => {

@@ -13,7 +13,7 @@ import {
   buyingCentre,
 } from '../../pkg/node/kam_score.js';
 import type {
-  CellValue, Label, ModelInput, ModelDocument, ScoreOptions, ScoreCard, FactorScore, InputScore,
+  CellValue, Label, ModelInput, ModelDocument, ModelProblem, ModelProblemCode, InvalidModelError, ScoreOptions, ScoreCard, FactorScore, InputScore,
   NextTier, TierMove, CellError, ScoreColumns, HeaderMapping, RfmScore, Transform,
   AbcOptions, AbcAnalysis, AbcClassCode, AbcClassSummary, AccountClass, ClassOptions,
   KeyAccountQualification, QualificationItem, ValueQuadrant, PipelineGrade, PipelineGradeCode,
@@ -72,7 +72,18 @@ const scale: number | undefined = headerMap[0]?.scale;
 const presets: string[] = presetNames();
 const doc: ModelDocument = presetModel('attractiveness');
 const transform: Transform | undefined = doc.factors[0]?.inputs[0]?.transform;
-const problems: string[] = validateModel(doc);
+const problems: ModelProblem[] = validateModel(doc);
+const problemCode: ModelProblemCode | undefined = problems[0]?.code;
+const problemPath: string | undefined = problems[0]?.path;
+const problemZh: string | undefined = problems[0]?.zh;
+try {
+  scoreAccount({}, '{"name": ""}');
+} catch (e) {
+  const invalid = e as InvalidModelError;
+  const invalidCode: 'invalid_model' | 'unknown_preset' = invalid.code;
+  const invalidList: ModelProblem[] = invalid.problems;
+  const invalidText: string = invalid.zh + invalid.en + invalid.message;
+}
 const rfm: (RfmScore | null)[] = rfmScores(new Float64Array([10, 200]), new Float64Array([12, 1]), new Float64Array([5e5, 1e3]));
 const rfmSegment: Label | undefined = rfm[0]?.segment;
 const ranks: Float64Array = percentileRanks(new Float64Array([3, 1, 2]));

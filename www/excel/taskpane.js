@@ -54,11 +54,11 @@ function checkCustom() {
   localStorage.setItem(CUSTOM_KEY, text);
   let problems;
   try {
-    problems = text ? kam.validateModel(text) : [];
+    problems = text ? kam.validateModel(text).map((p) => (zh ? p.zh : p.en)) : [];
   } catch (e) {
-    problems = [e.message];
+    problems = [(zh ? e.zh : e.en) ?? e.message];
   }
-  $('custom-problems').textContent = problems.length ? T.problems + problems.join('; ') : '';
+  $('custom-problems').textContent = problems.length ? T.problems + problems.join(zh ? '；' : '; ') : '';
   return problems.length === 0;
 }
 
