@@ -256,6 +256,9 @@ fn parse_rows(text: &str, delimiter: u8, limits: &Limits) -> Result<Vec<Vec<Cell
     let mut record = ByteRecord::new();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut previous_content_end: Option<usize> = None;
+    // The memory the table takes so far, checked against the budget as the file is read, so a
+    // file that would not fit is refused part way, not after it has taken the memory.
+    let mut memory = 0usize;
     loop {
         let start = reader.position().byte() as usize;
         let more = reader
@@ -291,6 +294,12 @@ fn parse_rows(text: &str, delimiter: u8, limits: &Limits) -> Result<Vec<Vec<Cell
 
         limits.check_row(rows.len())?;
         limits.check_columns(record.len())?;
+        memory += std::mem::size_of::<Vec<Cell>>()
+            + record
+                .iter()
+                .map(|f| super::cell_cost(f.len()))
+                .sum::<usize>();
+        limits.check_memory(memory)?;
         rows.push(
             record
                 .iter()

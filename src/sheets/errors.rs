@@ -32,6 +32,11 @@ pub enum SheetError {
     TooManyCells {
         limit: usize,
     },
+    /// The table would take more memory than the read's budget ([`super::Limits`]).
+    TooLargeInMemory {
+        megabytes: usize,
+        limit_megabytes: usize,
+    },
     Empty,
     /// A kind of file the crate does not read; the argument is the code of its text
     /// (`sheet_format.<code>`), which names the format and says what to do.
@@ -104,6 +109,7 @@ impl SheetError {
             SheetError::TooManyRows { .. } => "too_many_rows",
             SheetError::TooManyColumns { .. } => "too_many_columns",
             SheetError::TooManyCells { .. } => "too_many_cells",
+            SheetError::TooLargeInMemory { .. } => "too_large_in_memory",
             SheetError::Empty => "empty",
             SheetError::UnsupportedFormat(_) => "unsupported_format",
             SheetError::BadDelimiter(_) => "bad_delimiter",
@@ -136,6 +142,10 @@ impl SheetError {
             SheetError::TooManyColumns { columns, limit } => {
                 vec![("columns", n(columns)), ("limit", n(limit))]
             }
+            SheetError::TooLargeInMemory {
+                megabytes,
+                limit_megabytes,
+            } => vec![("size", n(megabytes)), ("limit", n(limit_megabytes))],
             SheetError::Empty | SheetError::NoWorksheet => Vec::new(),
             SheetError::UnsupportedFormat(format) => vec![(
                 "reason",
@@ -359,6 +369,10 @@ mod tests {
                 limit: 1,
             },
             SheetError::TooManyCells { limit: 1 },
+            SheetError::TooLargeInMemory {
+                megabytes: 2,
+                limit_megabytes: 1,
+            },
             SheetError::Empty,
             SheetError::UnsupportedFormat("old_xls"),
             SheetError::BadDelimiter('é'),
@@ -476,7 +490,7 @@ mod tests {
                 label.zh
             );
         }
-        assert_eq!(codes.len(), 29);
+        assert_eq!(codes.len(), 30);
         for format in ["old_xls", "html", "xml2003", "ods", "xlsb"] {
             let e = SheetError::UnsupportedFormat(format);
             assert_eq!(e.code(), "unsupported_format");

@@ -78,6 +78,21 @@ pub struct Limits {
     /// Most bytes an .xlsx workbook may unpack to (the sizes its zip directory declares,
     /// which the unzipping holds it to): a 100 KB zip bomb can inflate to gigabytes.
     pub max_unpacked_bytes: usize,
+    /// The memory budget of the table read, in bytes, as [`cell_cost`] estimates it while the
+    /// file is read: a file inside every other limit (a 99 MB CSV of one-character cells is
+    /// 50 million cells) can still need gigabytes, and a wasm module has at most 4 GiB.
+    pub max_memory_bytes: usize,
+}
+
+/// What one cell costs in memory: the cell itself and, for text, its characters and the
+/// allocator's bookkeeping (a measured upper bound, rounded up).
+pub fn cell_cost(text_bytes: usize) -> usize {
+    const CELL: usize = std::mem::size_of::<crate::row::Cell>();
+    if text_bytes == 0 {
+        CELL
+    } else {
+        CELL + text_bytes.div_ceil(8) * 8 + 8
+    }
 }
 
 impl Default for Limits {
@@ -88,6 +103,7 @@ impl Default for Limits {
             max_columns: 16_384,
             max_cells: 50_000_000,
             max_unpacked_bytes: 1 << 30,
+            max_memory_bytes: 1 << 30,
         }
     }
 }
@@ -129,6 +145,17 @@ impl Limits {
             return Err(SheetError::TooLargeUnpacked {
                 size,
                 limit: self.max_unpacked_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    /// Refuses a table whose estimated memory is over the budget.
+    pub(crate) fn check_memory(&self, bytes: usize) -> Result<(), SheetError> {
+        if bytes > self.max_memory_bytes {
+            return Err(SheetError::TooLargeInMemory {
+                megabytes: bytes.div_ceil(1 << 20),
+                limit_megabytes: self.max_memory_bytes >> 20,
             });
         }
         Ok(())

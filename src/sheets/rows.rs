@@ -175,7 +175,9 @@ pub fn account_row(table: &Table, columns: &[ColumnPlan], index: usize) -> Accou
         _ => None,
     };
     let mut row = AccountRow::new();
-    for plan in columns {
+    // Columns no field reads stay in the table (the export writes them from there): they are
+    // not copied into every account row.
+    for plan in columns.iter().filter(|p| p.matched.is_some()) {
         let original = table.cell(index, plan.column);
         let cell = with_decimal_mark(table, plan.matched, original);
         let (errors, notes) = (row.errors.len(), row.notes.len());
@@ -257,10 +259,11 @@ mod tests {
         assert_eq!(read.rows[0].text("name"), Some("甲公司"));
         assert_eq!(read.rows[0].number("annual_purchase"), Some(1_200_000.0));
         assert_eq!(read.rows[0].number("gross_margin"), Some(0.2));
-        assert_eq!(
-            read.rows[0].unmapped,
-            vec![("喜欢的颜色".into(), "蓝".into())]
+        assert!(
+            read.rows[0].unmapped.is_empty(),
+            "unmapped cells stay in the table"
         );
+        assert_eq!(t.cell(0, 3), &Cell::Text("蓝".into()));
         assert_eq!(read.rows[1].values().count(), 0);
         let error = &read.rows[2].errors[0];
         // Title row 1, header row 2, data rows 3, 4 (blank), 5.
@@ -277,9 +280,10 @@ mod tests {
         ]);
         let read = account_rows(&t, &ColumnOverrides::new()).unwrap();
         assert_eq!(read.rows[0].text("name"), Some("甲"));
+        assert!(read.rows[0].unmapped.is_empty());
         assert_eq!(
-            read.rows[0].unmapped,
-            vec![("客户名称".into(), "甲公司".into())]
+            read.columns[1].matched, None,
+            "the second column is carried through unread"
         );
         assert_eq!(
             read.warnings,

@@ -123,6 +123,8 @@ pub fn read_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Table, SheetErro
     let mut grid: Vec<Vec<Cell>> = Vec::new();
     let mut date_cells: Vec<(usize, usize)> = Vec::new();
     let mut stored_cells: usize = 0;
+    // Text beyond the cells themselves, for the memory budget (see `Limits::max_memory_bytes`).
+    let mut memory: usize = 0;
     {
         let mut cells = workbook
             .worksheet_cells_reader(&sheet)
@@ -150,6 +152,10 @@ pub fn read_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Table, SheetErro
                 cells_of_row.resize(column + 1, Cell::Empty);
             }
             if let Some(slot) = cells_of_row.get_mut(column) {
+                if let Cell::Text(t) = &value {
+                    memory += super::cell_cost(t.len());
+                    limits.check_memory(memory + stored_cells * super::cell_cost(0))?;
+                }
                 *slot = value;
             }
             if is_date {

@@ -172,6 +172,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("sheet_error.too_large_unpacked", "the workbook unpacks to {size} bytes, more than the limit of {limit} bytes (a damaged file or a zip bomb)"),
     ("sheet_error.too_many_rows", "the file has more than {limit} rows"),
     ("sheet_error.too_many_columns", "a row has {columns} columns, more than the limit of {limit}"),
+    ("sheet_error.too_large_in_memory", "the list would take about {size} MB of memory once read, more than the limit of {limit} MB: split the file, or remove columns it does not need"),
     ("sheet_error.too_many_cells", "the table has more than {limit} cells (rows × columns)"),
     ("sheet_error.empty", "the file holds no cells"),
     ("sheet_error.unsupported_format", "{reason}"),

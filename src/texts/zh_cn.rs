@@ -172,6 +172,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("sheet_error.too_large_unpacked", "工作簿解压后有 {size} 字节，超过上限 {limit} 字节（文件已损坏，或是压缩炸弹）"),
     ("sheet_error.too_many_rows", "文件超过 {limit} 行"),
     ("sheet_error.too_many_columns", "有一行有 {columns} 列，超过上限 {limit} 列"),
+    ("sheet_error.too_large_in_memory", "这份清单读入后约占 {size} 兆字节内存，超过上限 {limit} 兆字节：请拆分文件，或删去用不到的列后再打开"),
     ("sheet_error.too_many_cells", "表格超过 {limit} 个单元格（行数 × 列数）"),
     ("sheet_error.empty", "文件里没有任何单元格"),
     ("sheet_error.unsupported_format", "{reason}"),

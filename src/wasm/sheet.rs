@@ -46,6 +46,9 @@ fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
     if let Some(n) = option(value, "maxRows").as_f64() {
         o.limits.max_rows = n.max(0.0) as usize;
     }
+    if let Some(n) = option(value, "maxMemoryBytes").as_f64() {
+        o.limits.max_memory_bytes = n.max(0.0) as usize;
+    }
     if let Some(d) = option(value, "decimal").as_string() {
         o.decimal = Some(DecimalMark::from_name(&d).ok_or_else(|| {
             JsError::new(&format!(
@@ -57,13 +60,7 @@ fn read_options(value: &JsValue) -> Result<ReadOptions, JsError> {
 }
 
 fn check_size(length: usize, read: &ReadOptions) -> Result<(), JsError> {
-    if length > read.limits.max_bytes {
-        return Err(JsError::new(&format!(
-            "the file has {length} bytes, more than the limit of {} bytes; raise maxBytes or split the file",
-            read.limits.max_bytes
-        )));
-    }
-    Ok(())
+    read.limits.check_bytes(length).map_err(sheet_error)
 }
 
 #[derive(Serialize)]
@@ -76,6 +73,11 @@ struct MappingOut {
     overridden: bool,
     /// For an unmapped column that looks like a known field: that field's key.
     suggestion: Option<&'static str>,
+}
+
+/// A sheet error as a JS `Error` with its stable `code` and its `zh` and `en` texts.
+fn sheet_error(e: crate::sheets::SheetError) -> JsError {
+    super::convert::coded_js_error(&e.label())
 }
 
 /// One of the core's exporters (`export_xlsx`, `export_csv`).
@@ -113,7 +115,7 @@ impl Sheet {
     }
 
     fn reread(&mut self) -> Result<(), JsError> {
-        let (columns, _) = plan_columns(&self.table, &self.overrides).map_err(err)?;
+        let (columns, _) = plan_columns(&self.table, &self.overrides).map_err(sheet_error)?;
         self.columns = columns;
         self.rows = (0..self.table.rows.len())
             .map(|i| self.read_row(i))
@@ -170,7 +172,7 @@ impl Sheet {
             headers: &names,
             rows: &rows,
         };
-        write(&self.table, computed, &ExportOptions::default()).map_err(err)
+        write(&self.table, computed, &ExportOptions::default()).map_err(sheet_error)
     }
 
     /// Writes the table with the core's computed columns (score, tier, next tier, gap, how to
@@ -214,7 +216,7 @@ impl Sheet {
             headers: &out.headers,
             rows: &out.rows,
         };
-        write(&self.table, computed, &ExportOptions::default()).map_err(err)
+        write(&self.table, computed, &ExportOptions::default()).map_err(sheet_error)
     }
 
     fn computed(
@@ -271,7 +273,7 @@ impl Sheet {
 #[wasm_bindgen]
 impl Sheet {
     /// Reads a `.csv` (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030) or `.xlsx` file.
-    /// `options`: `{sheet, headerRow, delimiter, decimal, maxBytes, maxRows, asOf}`.
+    /// `options`: `{sheet, headerRow, delimiter, decimal, maxBytes, maxRows, maxMemoryBytes, asOf}`.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
@@ -286,7 +288,7 @@ impl Sheet {
         } else if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
             check_size(b.byte_length() as usize, &read)?;
         }
-        let table = read_table(&bytes_arg(&bytes, "bytes")?, &read).map_err(err)?;
+        let table = read_table(&bytes_arg(&bytes, "bytes")?, &read).map_err(sheet_error)?;
         Sheet::new(table, &options_in)
     }
 
@@ -297,8 +299,8 @@ impl Sheet {
         #[wasm_bindgen(js_name = "options", unchecked_optional_param_type = "SheetOptions")]
         options_in: JsValue,
     ) -> Result<Sheet, JsError> {
-        let table =
-            read_csv_text(&text_arg(&text, "text")?, &read_options(&options_in)?).map_err(err)?;
+        let table = read_csv_text(&text_arg(&text, "text")?, &read_options(&options_in)?)
+            .map_err(sheet_error)?;
         Sheet::new(table, &options_in)
     }
 
@@ -307,7 +309,7 @@ impl Sheet {
     pub fn sheet_names(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     ) -> Result<Vec<String>, JsError> {
-        xlsx_sheet_names(&bytes_arg(&bytes, "bytes")?).map_err(err)
+        xlsx_sheet_names(&bytes_arg(&bytes, "bytes")?).map_err(sheet_error)
     }
 
     /// A workbook's sheets in tab order: `{name, hidden, worksheet, default}`, `default` being
@@ -316,7 +318,7 @@ impl Sheet {
     pub fn sheet_info(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     ) -> Result<JsValue, JsError> {
-        to_js(&xlsx_sheet_info(&bytes_arg(&bytes, "bytes")?).map_err(err)?)
+        to_js(&xlsx_sheet_info(&bytes_arg(&bytes, "bytes")?).map_err(sheet_error)?)
     }
 
     /// The default limits: `{maxBytes, maxRows}`.

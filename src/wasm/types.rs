@@ -796,6 +796,8 @@ export interface SheetOptions {
   delimiter?: string;
   maxBytes?: number;
   maxRows?: number;
+  /** The memory budget of the read in bytes (default 1 GiB): a list that would take more is refused while it is read. */
+  maxMemoryBytes?: number;
   /** How numbers in text cells write their decimal mark: `"point"` (1,200.50, the default)
    * or `"comma"` (1.200,50). Without it a semicolon-separated file whose numbers read
    * otherwise with a comma gets the warning `ambiguous_decimal`, so that the page can ask. */

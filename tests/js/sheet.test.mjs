@@ -98,3 +98,22 @@ test('files that are not account lists are refused with a reason', () => {
   assert.throws(() => kam.Sheet.fromBytes(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])), /xlsx|zip|workbook/i);
   assert.throws(() => kam.Sheet.fromBytes(sample('accounts.csv'), { maxBytes: 1000 }), /1000|limit|large/i);
 });
+
+test('a 99 MB CSV of one-character cells is refused by the memory budget, politely, and the module stays healthy', () => {
+  // 99 MB of "a,a,a,…": 50 million cells, inside the size, row and cell limits, but several
+  // gigabytes as cells. The read stops when its estimate passes the budget (1 GiB).
+  const line = `${'a,'.repeat(4999)}a\n`;
+  const bytes = Buffer.from(line.repeat(Math.floor(99e6 / line.length)));
+  assert.ok(bytes.length > 98e6 && bytes.length < 100 * 2 ** 20);
+  let error = null;
+  try { kam.Sheet.fromBytes(bytes); } catch (e) { error = e; }
+  assert.ok(error, 'refused');
+  assert.ok(!(error instanceof WebAssembly.RuntimeError), `no trap: ${error}`);
+  assert.equal(error.code, 'too_large_in_memory');
+  assert.match(error.zh, /内存/);
+  // The module still reads and scores an ordinary list.
+  const sheet = kam.Sheet.fromBytes(sample('accounts.csv'), { asOf });
+  assert.equal(sheet.rowCount, rows.length);
+  // A smaller budget refuses a smaller list the same way; a larger one reads it.
+  assert.throws(() => kam.Sheet.fromBytes(sample('accounts.csv'), { maxMemoryBytes: 10_000 }), (e) => e.code === 'too_large_in_memory');
+});
