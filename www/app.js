@@ -2,7 +2,7 @@
 // score it live, look at it, edit it, export it. The list is read and kept by the crate's
 // `Sheet` in a module Web Worker (worker.js); this file only shows what the worker returns.
 // Every value from the data is written with textContent / DOM APIs, never as HTML.
-import { UI, FIELDS } from './i18n.js';
+import { UI } from './i18n.js';
 import { drawCharts, resizeCharts } from './charts.js';
 
 const ROW_H = 30;
@@ -168,7 +168,7 @@ function renderMapping() {
   const box = $('mapping');
   if (!m) { box.replaceChildren(); return; }
   const options = [el('option', { value: '', text: t('unmapped') }),
-    ...FIELDS.map(([key, zh, en]) => el('option', { value: key, text: `${state.lang === 'zh-CN' ? zh : en} · ${key}` }))];
+    ...state.fields.map(({ code, zh, en }) => el('option', { value: code, text: state.lang === 'zh-CN' ? zh : `${en} · ${code}`, title: code }))];
   const rows = m.mapping.map((c) => {
     const sel = el('select', { 'data-column': String(c.column), 'aria-label': c.header }, options.map((o) => o.cloneNode(true)));
     sel.value = c.field ?? '';
@@ -178,8 +178,8 @@ function renderMapping() {
       changed(r);
       renderMapping();
     }));
-    const suggested = !c.field && c.suggestion ? FIELDS.find(([key]) => key === c.suggestion) : null;
-    const note = c.field ? (c.overridden ? t('changed') : t('auto')) : suggested ? `${t('suggest')}${state.lang === 'zh-CN' ? suggested[1] : suggested[2]}` : '';
+    const suggested = !c.field && c.suggestion ? state.fields.find((f) => f.code === c.suggestion) : null;
+    const note = c.field ? (c.overridden ? t('changed') : t('auto')) : suggested ? `${t('suggest')}${pick(suggested)}` : '';
     const unit = c.scale !== 1 ? ` ×${c.scale.toLocaleString()}` : (c.percent ? ' %' : '');
     return el('tr', { class: c.field ? '' : 'unmapped' }, el('td', { text: c.header || `#${c.column + 1}`, title: c.header }), el('td', {}, sel), el('td', { class: 'muted small', text: note + unit }));
   });
@@ -729,6 +729,7 @@ async function main() {
   state.presets = hello.presets;
   state.tierLabels = hello.tierLabels;
   state.limits = hello.limits;
+  state.fields = hello.fields;
   state.model = structuredClone(state.presets.find((p) => p.name === state.preset).model);
   await call('setModel', { model: state.model });
   applyLanguage();

@@ -3,7 +3,7 @@
 // the page only what it shows. Reading, decoding, parsing, scoring and exporting are the crate's;
 // this file only arranges calls and keeps the results in columns.
 import init, {
-  Sheet, presetNames, presetModel, validateModel, abcClasses, attractivenessLetter, matrixStrategy,
+  Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
   pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
 } from './pkg/kam_score.js';
@@ -15,15 +15,8 @@ ready.then((w) => { wasmExports = w; });
 const memoryBytes = () => wasmExports?.memory?.buffer.byteLength ?? null;
 const CHUNK = 1000;
 
-// A model with one factor that reads `annual_purchase` linearly over [0, 1e13]: its score is
-// 1e-11 × the amount the crate read (units and 万 applied), so ABC and the Pareto curve use
-// the crate's own reading of the column. (Wanted binding: Sheet.fieldValues(field).)
-const PURCHASE_SCALE = 1e11;
-const PURCHASE_PROBE = {
-  name: 'purchase_probe', minCoverage: 0,
-  factors: [{ key: 'purchase', weight: 1, inputs: [{ field: 'annual_purchase', transform: { type: 'linear', min: 0, max: 1e13 } }] }],
-};
-const TIER_CODES = [null, 'small', 'ordinary', 'important', 'vip'];
+/** The tier's code (`vip` …) from its number 1–4 in `scores().tier`, as the crate labels it. */
+const tierCode = (t) => (t ? S.tierLabels[t].code : null);
 
 let sheet = null;
 let source = null; // {bytes, name, options} or {text}
@@ -177,8 +170,8 @@ function rowStatic(i, memo) {
 
 function purchases() {
   if (!S.fieldCol.has('annual_purchase')) { S.abc = new Array(S.n).fill(null); return null; }
-  const p = sheet.scores(PURCHASE_PROBE).score;
-  for (let i = 0; i < p.length; i++) p[i] *= PURCHASE_SCALE;
+  // The crate's own reading of the column (units and 万 applied): ABC and the Pareto curve.
+  const p = sheet.fieldValues('annual_purchase');
   S.abc = abcClasses(p);
   return p;
 }
@@ -196,7 +189,7 @@ function scoreAll() {
 /** The tier of the row, and its P(alive) from the transaction log (which replaces the recency rule). */
 function suggestOptions(i) {
   const t = S.tier[i];
-  const opts = t ? { tier: TIER_CODES[t] } : {};
+  const opts = t ? { tier: tierCode(t) } : {};
   const p = S.join?.pAlive[i];
   if (p !== undefined && !Number.isNaN(p)) opts.pAlive = p;
   return opts;
@@ -455,6 +448,8 @@ const ops = {
       presets: presetNames().map((name) => ({ name, model: presetModel(name) })),
       tierLabels: S.tierLabels,
       limits: Sheet.defaultLimits(),
+      // The fields a column can be mapped to, with their labels, from the crate.
+      fields: fieldLabels(),
     };
   },
   open({ bytes, text, name, options }) {
@@ -514,7 +509,7 @@ const ops = {
     // The row at once …
     const card = sheet.scoreCard(i, model);
     S.score[i] = card.score ?? NaN;
-    S.tier[i] = card.tier ? TIER_CODES.indexOf(card.tier.code) : 0;
+    S.tier[i] = card.tier ? S.tierLabels.findIndex((l) => l?.code === card.tier.code) : 0;
     S.topTier[i] = -1;
     const row = rowOut(i);
     post('row', { row });

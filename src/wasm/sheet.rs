@@ -389,9 +389,9 @@ impl Sheet {
                 scale: c.matched.map_or(1.0, |m| m.unit.scale),
                 percent: c.matched.is_some_and(|m| m.unit.percent),
                 overridden: c.overridden,
-                suggestion: c
-                    .matched
-                    .is_none()
+                // A suggestion for the columns the mapping panel lists (the first 200): a
+                // 16,384-column header would otherwise cost seconds.
+                suggestion: (c.matched.is_none() && c.column < 200)
                     .then(|| crate::field::suggest_field(&c.header).map(|f| f.key()))
                     .flatten(),
             })
@@ -530,6 +530,25 @@ impl Sheet {
         super::grades::profitability_object(
             &crate::grades::profitability::account_profitability(&self.rows, &o).map_err(err)?,
         )
+    }
+
+    /// One field's values as the crate read them, in the field's unit (money in 元, shares as
+    /// fractions, dates as day numbers), NaN where a row has none: `Float64Array`.
+    #[wasm_bindgen(js_name = fieldValues)]
+    pub fn field_values(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
+    ) -> Result<Float64Array, JsError> {
+        let key = text_arg(&field, "field")?;
+        if crate::field::by_key(&key).is_none() {
+            return Err(JsError::new(&format!("no field {key}")));
+        }
+        let values: Vec<f64> = self
+            .rows
+            .iter()
+            .map(|r| r.number(&key).unwrap_or(f64::NAN))
+            .collect();
+        Ok(Float64Array::from(values.as_slice()))
     }
 
     /// What the whole list lacks (contact-role columns, ratings, status, dates, margin …), each

@@ -93,10 +93,17 @@ async function checkRow(page, sheet, i, lang = 'zh') {
   assert.equal(await cell(page, i, 'top').textContent(), want.top[lang], `top suggestion of row ${i}`);
 }
 
-test('the field list of the mapping panel names the crate\'s fields', async () => {
-  const { FIELDS } = await import('../../www/i18n.js');
-  const keys = FIELDS.map(([k]) => k);
+test('the field list of the mapping panel comes from the crate; the page\'s text tables hold interface words only', async () => {
+  const i18n = await import('../../www/i18n.js');
+  assert.deepEqual(Object.keys(i18n), ['UI'], 'no field list in www/i18n.js');
+  const keys = kam.fieldLabels().map((f) => f.code);
   assert.deepEqual(kam.mapHeaders(keys).map((m) => m.field), keys);
+  const { page, clean } = await openPage('zh-CN');
+  await page.click('#load-sample');
+  await loadedTimes(page, 1);
+  const options = await page.locator('#mapping select').first().locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(options, keys);
+  await clean();
 });
 
 test('the GBK sample with its title row is one click away, scored as the crate scores it', async () => {
@@ -429,5 +436,25 @@ test('a refused model file is explained in English on the English page', async (
     'a model document must be a JSON object, found a list',
   ]);
   assert.equal(await page.inputValue('#preset'), 'key_account');
+  await clean();
+});
+
+test('no English reaches the zh-CN page: every panel of a loaded list, in Chinese', async () => {
+  const { page, clean } = await openPage('zh-CN');
+  await page.click('#load-sample');
+  await loadedTimes(page, 1);
+  await page.waitForFunction(() => Number(document.getElementById('chart-matrix').dataset.rows) > 0);
+  await page.click('#grid tbody tr[data-row="17"] td[data-key="score"]');
+  await page.waitForSelector('#detail:not([hidden]) h2');
+  // The page's own words: everything but the user's cells (the grid's data cells, quoted cell
+  // texts, the file's name and headers) and a few names that are no English (formats, VIP, ABC).
+  const text = await page.evaluate(() => {
+    const root = document.body.cloneNode(true);
+    root.querySelectorAll('#grid tbody td[data-j], #mapping td:first-child, script, style, #lang, #paste-dialog, [hidden]').forEach((e) => e.remove());
+    return root.innerText;
+  });
+  const names = /VIP|ABC|CSV|XLSX|xlsx|csv|JSON|Excel|WebAssembly|gb18030|utf8_bom|utf8|GBK|accounts-gbk|BG\/NBD|Gamma-Gamma|CLV/g;
+  const words = text.replace(/"[^"]*"|“[^”]*”/g, '').replace(names, '').match(/[A-Za-z]{2,}/g);
+  assert.equal(words, null, `English on the zh-CN page: ${[...new Set(words ?? [])].join(', ')}`);
   await clean();
 });
