@@ -13,6 +13,8 @@ cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 # The bindings and the wasm tests compile only for wasm32: lint them there too.
 cargo clippy --target wasm32-unknown-unknown --tests --quiet -- -D warnings
+# The page, the add-ins and the tests (eslint.config.mjs): a warning fails too.
+npx --no-install eslint --max-warnings 0 www tests
 
 step "native tests (cargo test)"
 # The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/;

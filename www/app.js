@@ -14,6 +14,8 @@ const state = {
   presets: [], tierLabels: [], preset: 'key_account', model: null, meta: null, summary: null, count: 0,
   sort: null, filter: {}, blocks: new Map(), version: 0, selected: -1, modelProblems: [], modelRefused: null,
   tab: 'accounts', log: null, fit: null,
+  // The decimal mark chosen per file (name and size), kept while the page is open.
+  decimalByFile: new Map(), fileKey: null, mapFilter: '',
 };
 const t = (key) => UI[state.lang][key] ?? key;
 const pick = (label) => (label ? (state.lang === 'zh-CN' ? label.zh : label.en) : '');
@@ -78,17 +80,26 @@ function hideMessage() { $('message').hidden = true; }
 
 // ---- loading ------------------------------------------------------------------------------
 
+/** A file as the page remembers choices for it (the decimal mark): its name and size. */
+const fileKey = (name, size) => `${name ?? ''}|${size}`;
+
 async function openBytes(buffer, name) {
   await guarded(async () => {
     showProgress({ stage: 'reading' });
-    const r = await call('open', { bytes: buffer, name }, [buffer]);
+    const key = fileKey(name, buffer.byteLength);
+    // A file whose decimal mark was chosen before is read with it again.
+    const decimal = state.decimalByFile.get(key);
+    const r = await call('open', { bytes: buffer, name, options: decimal ? { decimal } : undefined }, [buffer]);
+    state.fileKey = key;
     loaded(r);
   });
 }
 async function openText(text, name) {
   await guarded(async () => {
     showProgress({ stage: 'reading' });
-    loaded(await call('open', { text, name }));
+    const r = await call('open', { text, name });
+    state.fileKey = null;
+    loaded(r);
   });
 }
 async function openFile(file) {
@@ -106,6 +117,12 @@ async function reopen(options) {
   await guarded(async () => { showProgress({ stage: 'reading' }); loaded(await call('reopen', { options })); });
 }
 
+/** Reads the file again with the decimal mark chosen, and keeps the choice for the file. */
+async function chooseDecimal(decimal) {
+  if (state.fileKey) state.decimalByFile.set(state.fileKey, decimal);
+  await reopen({ decimal });
+}
+
 function loaded(r) {
   state.meta = r.meta;
   if (r.memory) document.body.dataset.wasmBytes = String(r.memory);
@@ -114,8 +131,10 @@ function loaded(r) {
   state.selected = -1;
   $('search').value = '';
   $('f-bad').checked = false;
+  state.mapFilter = '';
   changed(r);
   renderSource();
+  renderDecimal();
   renderMapping();
   renderFilters();
   $('detail').hidden = true;
@@ -148,28 +167,83 @@ function renderSource() {
   const src = m.source;
   const parts = [el('b', { text: m.name ?? t('paste') }), el('span', { class: 'muted', text: `${m.rowCount.toLocaleString()} ${t('rows')}` })];
   if (src.kind === 'csv') parts.push(el('span', { class: 'chip', text: `${t('encoding')}: ${src.encoding}` }));
-  if (m.sheetNames.length > 1) {
+  // Every sheet of a workbook, hidden ones marked; the one read is selected (by default the
+  // first visible worksheet, as the crate chooses), and any worksheet can be read instead.
+  const sheets = m.sheets ?? [];
+  if (sheets.length > 1 || sheets.some((s) => s.hidden)) {
     const sel = el('select', { id: 'sheet-choice', 'aria-label': t('sheet'), onchange: (e) => reopen({ sheet: e.target.value }) },
-      m.sheetNames.map((n) => el('option', { value: n, text: n })));
-    sel.value = src.sheet ?? m.sheetNames[0];
+      sheets.map((s) => el('option', {
+        value: s.name, disabled: !s.worksheet, 'data-hidden': s.hidden ? 'true' : null, 'data-default': s.default ? 'true' : null,
+        text: `${s.name}${s.hidden ? t('hiddenMark') : ''}${s.worksheet ? '' : t('chartMark')}`,
+      })));
+    sel.value = src.sheet ?? sheets.find((s) => s.default)?.name ?? sheets[0].name;
     parts.push(el('label', {}, `${t('sheet')} `, sel));
   } else if (src.kind === 'xlsx') parts.push(el('span', { class: 'chip', text: `${t('sheet')}: ${src.sheet}` }));
   const hr = el('input', { id: 'header-row', type: 'number', min: '1', max: '50', value: String(m.headerRow), onchange: (e) => reopen({ headerRow: Number(e.target.value) }) });
   parts.push(el('label', {}, `${t('headerRow')} `, hr));
   if (m.titleRows.length) parts.push(el('span', { class: 'chip', id: 'title-rows' }, `${t('titleRows')}: `, m.titleRows.join(' / ')));
-  for (const w of m.warnings) parts.push(el('span', { class: 'chip warn', text: w }));
+  // The file's warnings in the page's language; the decimal mark has its own box.
+  for (const w of m.warnings) if (w.code !== 'ambiguous_decimal') parts.push(el('span', { class: 'chip warn', 'data-code': w.code, text: pick(w) }));
   box.replaceChildren(...parts);
 }
 
+// ---- the decimal mark ----------------------------------------------------------------------
+
+/**
+ * A file whose numbers read one way with a decimal point and another with a decimal comma
+ * (`1.200` in a semicolon-separated file): said above the grid, naming the first such cell,
+ * with the choice of mark; the file is read again with the one chosen.
+ */
+function renderDecimal() {
+  const m = state.meta;
+  const box = $('decimal');
+  const warning = m?.warnings.find((w) => w.code === 'ambiguous_decimal');
+  if (!m || (!warning && !m.decimal)) { box.hidden = true; box.replaceChildren(); return; }
+  const sel = el('select', { id: 'decimal-choice', 'aria-label': t('decimalMark') },
+    el('option', { value: 'point', text: t('decimalPoint') }), el('option', { value: 'comma', text: t('decimalComma') }));
+  sel.value = m.decimal ?? 'point';
+  sel.addEventListener('change', () => chooseDecimal(sel.value));
+  const text = warning ? pick(warning) : t(m.decimal === 'comma' ? 'decimalReadComma' : 'decimalReadPoint');
+  box.dataset.code = warning ? warning.code : `decimal_${m.decimal}`;
+  box.replaceChildren(
+    el('p', { id: 'decimal-text', text }),
+    el('div', { class: 'row-wrap' },
+      el('label', {}, `${t('decimalMark')} `, sel),
+      warning ? el('button', { id: 'decimal-comma', class: 'primary', text: t('readWithComma'), onclick: () => chooseDecimal('comma') }) : null));
+  box.hidden = false;
+}
+
 // ---- mapping panel ------------------------------------------------------------------------
+
+/** Up to this many columns are listed in the mapping panel; a wider list is searched by header. */
+const MAP_MAX = 200;
 
 function renderMapping() {
   const m = state.meta;
   const box = $('mapping');
   if (!m) { box.replaceChildren(); return; }
+  if (m.mapping.length <= MAP_MAX) { box.replaceChildren(mappingTable(m.mapping)); return; }
+  const find = el('input', { id: 'mapping-find', type: 'search', placeholder: t('mapFind'), 'aria-label': t('mapFind'), value: state.mapFilter });
+  const list = el('div');
+  const note = el('p', { class: 'muted small', id: 'mapping-more' });
+  const draw = () => {
+    const needle = state.mapFilter.trim().toLowerCase();
+    // The columns that are read first, then the others in their order, as far as MAP_MAX.
+    const matches = needle ? m.mapping.filter((c) => (c.header || `#${c.column + 1}`).toLowerCase().includes(needle)) : m.mapping;
+    const shown = matches.filter((c) => c.field).concat(matches.filter((c) => !c.field)).slice(0, MAP_MAX).sort((a, b) => a.column - b.column);
+    list.replaceChildren(mappingTable(shown));
+    note.textContent = t('mapMore').replace('{n}', (m.mapping.length - shown.length).toLocaleString());
+  };
+  let timer = null;
+  find.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { state.mapFilter = find.value; draw(); }, 150); });
+  draw();
+  box.replaceChildren(find, note, list);
+}
+
+function mappingTable(columns) {
   const options = [el('option', { value: '', text: t('unmapped') }),
     ...state.fields.map(({ code, zh, en }) => el('option', { value: code, text: state.lang === 'zh-CN' ? zh : `${en} · ${code}`, title: code }))];
-  const rows = m.mapping.map((c) => {
+  const rows = columns.map((c) => {
     const sel = el('select', { 'data-column': String(c.column), 'aria-label': c.header }, options.map((o) => o.cloneNode(true)));
     sel.value = c.field ?? '';
     sel.addEventListener('change', () => guarded(async () => {
@@ -183,7 +257,7 @@ function renderMapping() {
     const unit = c.scale !== 1 ? ` ×${c.scale.toLocaleString()}` : (c.percent ? ' %' : '');
     return el('tr', { class: c.field ? '' : 'unmapped' }, el('td', { text: c.header || `#${c.column + 1}`, title: c.header }), el('td', {}, sel), el('td', { class: 'muted small', text: note + unit }));
   });
-  box.replaceChildren(el('table', { class: 'mapping' }, el('thead', {}, el('tr', {}, el('th', { text: t('column') }), el('th', { text: t('field') }), el('th'))), el('tbody', {}, rows)));
+  return el('table', { class: 'mapping' }, el('thead', {}, el('tr', {}, el('th', { text: t('column') }), el('th', { text: t('field') }), el('th'))), el('tbody', {}, rows));
 }
 
 // ---- model panel --------------------------------------------------------------------------
@@ -351,9 +425,17 @@ async function sendView() {
 
 // ---- the grid -----------------------------------------------------------------------------
 
+/**
+ * The grid's columns: `lead`, always drawn — the row number and the name (frozen at the left
+ * edge), then the computed columns — and `rest`, the list's other columns, of which only those
+ * in view are drawn (as rows are), with their x offsets from the end of `lead`.
+ */
+let layoutCache = null;
 function columns() {
   const m = state.meta;
-  if (!m) return [];
+  if (!m) return { lead: [], rest: [], offsets: new Float64Array(1), leadWidth: 0, total: 0 };
+  const c0 = layoutCache;
+  if (c0 && c0.meta === m && c0.fit === state.fit && c0.lang === state.lang) return c0.layout;
   const user = m.mapping.map((c) => ({ key: String(c.column), j: c.column, label: c.header || `#${c.column + 1}`, width: c.field === 'name' ? 230 : 110, field: c.field }));
   const nameCol = user.find((c) => c.field === 'name');
   const rest = user.filter((c) => c !== nameCol);
@@ -372,35 +454,85 @@ function columns() {
       { key: 'palive', label: t('cPAlive'), width: 96, computed: true },
       { key: 'clv', label: t('cClv'), width: 104, computed: true });
   }
-  return [{ key: 'row', label: '#', width: 56 }, ...(nameCol ? [nameCol] : []), ...computed, ...rest];
+  const frozen = [{ key: 'row', label: '#', width: 56 }, ...(nameCol ? [{ ...nameCol }] : [])];
+  let left = 0;
+  for (const c of frozen) { c.frozen = true; c.left = left; left += c.width; }
+  const lead = [...frozen, ...computed];
+  const offsets = new Float64Array(rest.length + 1);
+  for (let k = 0; k < rest.length; k++) offsets[k + 1] = offsets[k] + rest[k].width;
+  const leadWidth = lead.reduce((a, c) => a + c.width, 0);
+  const layout = { lead, rest, offsets, leadWidth, total: leadWidth + offsets[rest.length] };
+  layoutCache = { meta: m, fit: state.fit, lang: state.lang, layout };
+  return layout;
+}
+
+/** Up to this many of the list's columns are all drawn; past it only those in view. */
+const ALL_COLUMNS = 60;
+const COL_OVERSCAN = 4;
+
+/** The first k with offsets[k] > x (offsets ascending). */
+function firstAfter(offsets, x) {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] > x) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The columns to draw for the horizontal scroll position: `cols` (spacers standing for the rest) and a key. */
+function columnWindow(layout, scroll) {
+  const { lead, rest, offsets, leadWidth } = layout;
+  const n = rest.length;
+  if (n <= ALL_COLUMNS) return { cols: [...lead, ...rest], key: 'all' };
+  const x0 = scroll.scrollLeft - leadWidth;
+  const x1 = x0 + Math.max(scroll.clientWidth, 400);
+  const a = Math.max(0, firstAfter(offsets, x0) - 1 - COL_OVERSCAN);
+  const b = Math.min(n, firstAfter(offsets, x1) + COL_OVERSCAN);
+  const cols = [...lead, { spacer: true, key: 'spacer-left', width: offsets[a] }, ...rest.slice(a, b), { spacer: true, key: 'spacer-right', width: offsets[n] - offsets[b] }];
+  return { cols, key: `${a}:${b}` };
 }
 
 function renderGrid() {
   const table = $('grid');
-  const cols = columns();
+  const layout = columns();
   $('empty').hidden = Boolean(state.meta);
   $('shown').textContent = state.meta ? `${t('shown')} ${state.count.toLocaleString()} / ${state.meta.rowCount.toLocaleString()}` : '';
-  table.querySelector('colgroup').replaceChildren(...cols.map((c) => { const col = el('col'); col.style.width = `${c.width}px`; return col; }));
-  table.style.width = `${cols.reduce((a, c) => a + c.width, 0)}px`;
-  table.tHead.replaceChildren(el('tr', {}, cols.map((c) => {
-    const sorted = state.sort?.key === c.key ? (state.sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
-    return el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? t('abcHelp') : c.label, text: c.label + sorted });
-  })));
+  table.style.width = `${layout.total}px`;
+  drawnHead = null;
   renderRows();
+}
+
+/** The column widths and the header row for the columns drawn. */
+let drawnHead = null;
+function renderHead(cols, key) {
+  if (key === drawnHead) return;
+  drawnHead = key;
+  const table = $('grid');
+  table.querySelector('colgroup').replaceChildren(...cols.map((c) => { const col = el('col'); col.style.width = `${c.width}px`; return col; }));
+  table.tHead.replaceChildren(el('tr', {}, cols.map((c) => {
+    if (c.spacer) return el('th', { class: 'col-spacer', 'aria-hidden': 'true' });
+    const sorted = state.sort?.key === c.key ? (state.sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
+    const th = el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? t('abcHelp') : c.label, text: c.label + sorted });
+    if (c.frozen) { th.classList.add('frozen'); th.style.left = `${c.left}px`; }
+    return th;
+  })));
 }
 
 let drawn = '';
 function renderRows(force = true) {
   const body = $('grid').tBodies[0];
-  if (!state.meta) { body.replaceChildren(); drawn = ''; return; }
+  if (!state.meta) { body.replaceChildren(); $('grid').tHead.replaceChildren(); drawn = ''; drawnHead = null; return; }
   const scroll = $('grid-scroll');
   const first = Math.max(0, Math.floor(scroll.scrollTop / ROW_H) - 5);
   const last = Math.min(state.count, Math.ceil((scroll.scrollTop + scroll.clientHeight) / ROW_H) + 5);
-  // A scroll that keeps the same rows in view draws nothing (and leaves a cell being clicked in place).
-  const key = `${first}:${last}:${state.version}`;
+  const { cols, key: colKey } = columnWindow(columns(), scroll);
+  renderHead(cols, colKey);
+  // A scroll that keeps the same rows and columns in view draws nothing (and leaves a cell being clicked in place).
+  const key = `${first}:${last}:${colKey}:${state.version}`;
   if (!force && key === drawn) return;
   drawn = key;
-  const cols = columns();
   const trs = [];
   const top = el('tr', { class: 'spacer' });
   top.style.height = `${first * ROW_H}px`;
@@ -421,13 +553,20 @@ function renderRows(force = true) {
   }
 }
 
+/** Rows fetched from the worker at a time: fewer for a wide list, so that a block stays small. */
+function blockSize() {
+  const width = state.meta?.mapping.length ?? 1;
+  return Math.max(5, Math.min(BLOCK, Math.floor(200_000 / Math.max(1, width))));
+}
+
 function getRow(k) {
-  const b = Math.floor(k / BLOCK);
+  const size = blockSize();
+  const b = Math.floor(k / size);
   const block = state.blocks.get(b);
   if (block instanceof Promise || block === undefined) {
     if (block === undefined) {
       const version = state.version;
-      const p = call('rows', { start: b * BLOCK, end: (b + 1) * BLOCK }).then((r) => {
+      const p = call('rows', { start: b * size, end: (b + 1) * size }).then((r) => {
         if (version !== state.version) return;
         state.blocks.set(b, r.rows);
         renderRows();
@@ -436,7 +575,7 @@ function getRow(k) {
     }
     return null;
   }
-  return block[k - b * BLOCK] ?? null;
+  return block[k - b * size] ?? null;
 }
 
 function updateRow(row) {
@@ -446,6 +585,12 @@ function updateRow(row) {
     if (k >= 0) block[k] = row;
   }
   renderRows();
+}
+
+/** A cell error as shown: the cell as Excel names it (and its sheet), the column, the text, why. */
+function errorText(e) {
+  const where = e.cell ? `${e.sheet ? `${e.sheet}!` : ''}${e.cell} ` : '';
+  return `${where}${e.column}: "${e.text}" — ${pick(e)}`;
 }
 
 function cellDisplay(v) {
@@ -461,11 +606,12 @@ function rowElement(row, cols) {
   if (bad.size || row.cellProblem || row.pipeProblem) tr.classList.add('has-bad');
   for (const c of cols) {
     let td;
+    if (c.spacer) { tr.append(el('td', { class: 'col-spacer' })); continue; }
     if (c.key === 'row') td = el('td', { class: 'num muted', text: String(row.line), title: t('rowOf').replace('{n}', row.line) });
     else if (c.j !== undefined) {
       const e = bad.get(c.j);
       td = el('td', { 'data-j': String(c.j), class: e ? 'bad' : '', text: cellDisplay(row.cells[c.j]) });
-      td.title = e ? `${e.column}: "${e.text}" — ${pick(e)}` : cellDisplay(row.cells[c.j]);
+      td.title = e ? errorText(e) : cellDisplay(row.cells[c.j]);
       if (e) td.dataset.reason = e.reason;
     } else if (c.key === 'score') {
       td = el('td', { class: 'num score', text: row.score === null ? t('noScore') : row.score.toFixed(1), title: row.score === null ? pick(row.reason) : '' });
@@ -488,6 +634,7 @@ function rowElement(row, cols) {
       td = el('td', { class: 'num', text: v === null ? t('none') : money(v), title: row.future?.quadrant ? pick(row.future.quadrant) : '' });
     }
     if (c.computed) { td.classList.add('computed'); td.dataset.key = c.key; }
+    if (c.frozen) { td.classList.add('frozen'); td.style.left = `${c.left}px`; }
     tr.append(td);
   }
   return tr;
@@ -554,7 +701,7 @@ async function showDetail(i) {
     if (!card.nextTier.moves.length) parts.push(el('p', { class: 'muted', text: t('noMove') }));
     parts.push(el('ul', { class: 'moves' }, card.nextTier.moves.slice(0, 4).map((m) => el('li', { text: pick(m.text) }))));
   }
-  const errs = [...row.errors.map((e) => `${e.column}: "${e.text}" — ${pick(e)}`), ...(row.cellProblem ? [row.cellProblem] : []), ...(row.pipeProblem ? [row.pipeProblem] : [])];
+  const errs = [...row.errors.map(errorText), ...(row.cellProblem ? [row.cellProblem] : []), ...(row.pipeProblem ? [row.pipeProblem] : [])];
   if (errs.length) {
     parts.push(el('h3', { text: t('badCells') }));
     for (const e of errs) parts.push(el('p', { class: 'bad', text: e }));
@@ -628,6 +775,7 @@ function applyLanguage() {
   $('lang').textContent = t('other');
   renderModel();
   renderSource();
+  renderDecimal();
   renderMapping();
   renderFilters();
   renderSummary();
@@ -775,8 +923,8 @@ async function main() {
   const grid = $('grid');
   grid.tHead.addEventListener('click', (e) => {
     const th = e.target.closest('th');
-    if (!th) return;
-    const key = th.dataset.key;
+    const key = th?.dataset.key;
+    if (!key) return;
     if (key === 'row') state.sort = null;
     else state.sort = state.sort?.key === key ? (state.sort.dir === 'asc' ? { key, dir: 'desc' } : null) : { key, dir: key === 'score' || key === 'tier' ? 'desc' : 'asc' };
     sendView();

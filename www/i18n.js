@@ -38,6 +38,10 @@ export const UI = {
     futureH: '交易记录预测', matchedBy: '匹配方式', quadrant: '价值象限', futureScore: '未来价值分',
     jid: '按客户编号', jname: '按客户名称', jnoMatch: '交易记录中没有', jnoKey: '无编号和名称', jduplicateInList: '清单中编号/名称重复', jambiguousInLog: '交易记录中有多个同名客户',
     ggFailed: 'Gamma-Gamma 无法拟合，没有 CLV：',
+    hiddenMark: '（已隐藏）', chartMark: '（图表，没有单元格）',
+    decimalMark: '数字的写法', decimalPoint: '小数点（1,200.50）', decimalComma: '小数逗号（1.200,50）', readWithComma: '按小数逗号重新读取',
+    decimalReadComma: '已按小数逗号读取这个文件的数字（1.200,50 即一千二百点五）。', decimalReadPoint: '已按小数点读取这个文件的数字（1,200.50 即一千二百点五）。',
+    mapMore: '另有 {n} 列没有列出：按表头查找', mapFind: '查找列…',
   },
   en: {
     title: 'Account value scoring', tagline: 'Drop your account list here: score, grade and plan your key accounts in the browser. Your data never leaves this machine.',
@@ -75,5 +79,9 @@ export const UI = {
     futureH: 'From the transaction log', matchedBy: 'Matched', quadrant: 'Value quadrant', futureScore: 'Future value score',
     jid: 'by customer id', jname: 'by name', jnoMatch: 'not in the log', jnoKey: 'no id or name', jduplicateInList: 'id/name repeated in the list', jambiguousInLog: 'several customers of that key in the log',
     ggFailed: 'Gamma-Gamma could not be fitted, so no CLV: ',
+    hiddenMark: ' (hidden)', chartMark: ' (chart, no cells)',
+    decimalMark: 'Numbers are written with', decimalPoint: 'a decimal point (1,200.50)', decimalComma: 'a decimal comma (1.200,50)', readWithComma: 'Read again with decimal commas',
+    decimalReadComma: 'The numbers of this file were read with a decimal comma (1.200,50 is one thousand two hundred and a half).', decimalReadPoint: 'The numbers of this file were read with a decimal point (1,200.50 is one thousand two hundred and a half).',
+    mapMore: '{n} more columns are not listed: find them by header', mapFind: 'Find a column…',
   },
 };

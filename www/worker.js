@@ -29,11 +29,16 @@ function post(type, data, transfer) { self.postMessage({ type, ...data }, transf
 function progress(stage, done = 0, total = 0) { post('progress', { stage, done, total }); }
 
 function meta() {
-  const names = source?.bytes && isXlsx(source) ? Sheet.sheetNames(source.bytes) : [];
+  // A workbook's sheets in tab order, hidden ones marked, the one read by default flagged.
+  const sheets = source?.bytes && isXlsx(source) ? Sheet.sheetInfo(source.bytes) : [];
   return {
-    rowCount: sheet.rowCount, headerRow: sheet.headerRow, headers: sheet.headers(), titleRows: sheet.titleRows(),
-    source: sheet.source(), warnings: sheet.warnings(), mapping: sheet.mapping(), sheetNames: names,
+    // The headers and mapping as rebuildAll took them (the mapping of a wide list takes a while).
+    rowCount: sheet.rowCount, headerRow: sheet.headerRow, headers: S.headers, titleRows: sheet.titleRows(),
+    // The warnings with their codes and texts in both languages (the page shows its own).
+    source: sheet.source(), warnings: sheet.warningLabels(), mapping: S.mapping, sheets,
     name: source?.name ?? null,
+    // The decimal mark the file was read with when the user chose one (else the crate's default).
+    decimal: source?.options?.decimal ?? null,
     // What the whole list lacks, said once for the list (MODEL §4.4, §4.8).
     notices: sheet.listNotices(),
   };
@@ -111,7 +116,7 @@ function addError(e) {
   const m = S.mapping.find((c) => c.header === e.column && c.field === e.field);
   if (m) j = m.column;
   if (!S.errors.has(i)) S.errors.set(i, []);
-  S.errors.get(i).push({ j, column: e.column, text: e.text, reason: e.reason, code: e.code, zh: e.zh, en: e.en, field: e.field });
+  S.errors.get(i).push({ j, column: e.column, text: e.text, reason: e.reason, code: e.code, zh: e.zh, en: e.en, field: e.field, cell: e.cell ?? null, sheet: e.sheet ?? null });
 }
 
 function cellText(v) { return v === null || v === undefined ? '' : String(v); }

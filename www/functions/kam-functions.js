@@ -114,10 +114,6 @@ function modelArg(v) {
   return String(m).trim();
 }
 
-function cellErrorsText(errors) {
-  return errors.map((e) => `${e.column}: "${e.text}" — ${e.reason}`).join('; ');
-}
-
 /**
  * The spreadsheet functions over a kam module.
  * @param {any} kam the kam wasm module (initialised)
@@ -247,16 +243,6 @@ export function createKamFunctions(kam, options = {}) {
     }));
   }
 
-  function uniqueKeys(headers) {
-    const seen = new Map();
-    return headers.map((x) => {
-      if (x === '') return '';
-      const n = (seen.get(x) ?? 0) + 1;
-      seen.set(x, n);
-      return n === 1 ? x : `${x} (${n})`;
-    });
-  }
-
   /** A cell read as a number: NaN for no value; a KamError when it cannot be read. */
   function number(v, what) {
     if (isEmpty(v)) return NaN;
@@ -293,7 +279,7 @@ export function createKamFunctions(kam, options = {}) {
     }
     const flat = [];
     const errors = new Map();
-    g.forEach((row, i) => row.forEach((v, j) => {
+    g.forEach((row) => row.forEach((v) => {
       const n = number(v, 'value');
       if (n instanceof KamError) {
         errors.set(flat.length, n);

@@ -29,7 +29,6 @@ export function base64Bytes(text) {
     out[o++] = n >> 16;
     if (rest === 3) out[o++] = (n >> 8) & 255;
   }
-  clean = null;
   return out.subarray(0, o);
 }
 
@@ -53,13 +52,13 @@ export async function run(name, args) {
   try {
     f = await kamFunctions();
   } catch (e) {
-    throw new Error(`kam-score could not load: ${asKamError(e).message}`);
+    throw new Error(`kam-score could not load: ${asKamError(e).message}`, { cause: e });
   }
   let result;
   try {
     result = f[name](...args);
   } catch (e) {
-    throw new Error(asKamError(e).message);
+    throw new Error(asKamError(e).message, { cause: e });
   }
   if (Array.isArray(result) && result.length === 1 && result[0].length === 1 && result[0][0] instanceof KamError) {
     throw new Error(result[0][0].message);

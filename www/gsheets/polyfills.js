@@ -83,9 +83,9 @@ if (typeof g.TextDecoder === 'undefined') {
       };
       while (i < b.length) {
         const c = b[i];
-        let need = 0;
-        let cp = 0;
-        let min = 0;
+        let need;
+        let cp;
+        let min;
         if (c < 0x80) { units.push(c); i++; } else {
           if (c >= 0xc2 && c <= 0xdf) { need = 1; cp = c & 0x1f; min = 0x80; } else if (c >= 0xe0 && c <= 0xef) { need = 2; cp = c & 0x0f; min = 0x800; } else if (c >= 0xf0 && c <= 0xf4) { need = 3; cp = c & 0x07; min = 0x10000; } else { bad(); i++; continue; }
           let j = 1;
