@@ -309,6 +309,12 @@ test('the task pane shows the selected row\'s breakdown with the model it picks'
   await page.evaluate(() => { window.__sheet.selectedRow = 18; window.__sheet.handlers.forEach((h) => h()); });
   await page.waitForSelector('#errors');
   assert.match(await page.textContent('#errors'), /很多/);
+  // No English in the zh-CN task pane: what is left after the user's quoted cells, the
+  // formulas it proposes and a few names (VIP, WebAssembly, JSON) holds no Latin word.
+  const pane = (await page.evaluate(() => document.body.innerText))
+    .replace(/“[^”]*”|"[^"]*"/g, '').replace(/=KAM\.[A-Z_]+\([^)]*\)/g, '')
+    .replace(/VIP|ABC|WebAssembly|JSON|kam-score|Excel/g, '');
+  assert.equal(pane.match(/[A-Za-z]{2,}/g), null, `English in the zh-CN task pane: ${pane.match(/[A-Za-z]{2,}/g)}`);
 
   await page.evaluate(() => { window.__sheet.selectedRow = 1; });
   await page.selectOption('#model', 'rfm');

@@ -97,7 +97,7 @@ function render(sel, card) {
       <td class="num">${fmt(f.weight, 0)}</td>
       <td class="num">${f.missing ? '' : fmt(f.points)}</td></tr>`).join('');
   const moves = card.nextTier ? card.nextTier.moves.slice(0, 3).map((m) => `<li>${esc(L(m.text))}</li>`).join('') : '';
-  const errors = card.errors.map((e) => `<li>${esc(e.column)}：“${esc(e.text)}” — ${esc(e.reason)}</li>`).join('');
+  const errors = card.errors.map((e) => `<li>${esc(e.column)}：“${esc(e.text)}” — ${esc(L(e))}</li>`).join('');
   $('result').innerHTML = `
     <p class="muted" id="where">${esc(T.row.replace('{n}', sel.rowIndex + 1))} · ${esc(T.headerRow.replace('{n}', sel.headerIndex + 1))}</p>
     <p class="score" id="score">${card.score === null ? esc(T.noScore) : fmt(card.score)}</p>
