@@ -52,6 +52,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("cell_error_at.row", "row {row}, column \"{column}\" ({field}): \"{text}\": {reason}"),
     ("cell_error_at.no_row", "column \"{column}\" ({field}): \"{text}\": {reason}"),
     ("value_error.unknown_field", "no such field: {field}"),
+    ("value_error.not_finite_in_column", "column \"{field}\", value {row}: not a finite number (Infinity)"),
     ("value_error.not_numeric_field", "this field is not numeric"),
     // model_problem: why a model document cannot be used (MODEL §2), src/model/problem.rs
     ("model_problem.json_syntax", "not valid JSON (line {line}, column {column}): {detail}"),

@@ -52,6 +52,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("cell_error_at.row", "第 {row} 行，“{column}”列（{field}）：“{text}”：{reason}"),
     ("cell_error_at.no_row", "“{column}”列（{field}）：“{text}”：{reason}"),
     ("value_error.unknown_field", "没有这个字段：{field}"),
+    ("value_error.not_finite_in_column", "“{field}”列第 {row} 个值不是有限的数（无穷大）"),
     ("value_error.not_numeric_field", "这个字段不是数值"),
     // model_problem: why a model document cannot be used (MODEL §2), src/model/problem.rs
     ("model_problem.json_syntax", "不是有效的 JSON（第 {line} 行第 {column} 列附近）：{detail}"),

@@ -251,15 +251,27 @@ pub fn score_accounts(
     to_js(&score_rows(&m, &parsed?))
 }
 
+/// ±Infinity is no value a list holds: refused with the row, never scored as a VIP.
+fn finite_numbers(key: &str, numbers: Vec<f64>) -> Result<Column, JsError> {
+    match numbers.iter().position(|v| v.is_infinite()) {
+        Some(i) => Err(super::convert::coded_js_error(
+            &crate::texts::Label::with_args(
+                "value_error",
+                "not_finite_in_column",
+                &[("field", key), ("row", &i.to_string())],
+            ),
+        )),
+        None => Ok(Column::Numbers(numbers)),
+    }
+}
+
 fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
     safe::readable(value)?;
     if let Some(typed) = value.dyn_ref::<Float64Array>() {
-        return Ok(Column::Numbers(typed.to_vec()));
+        return finite_numbers(key, typed.to_vec());
     }
     if let Some(typed) = value.dyn_ref::<js_sys::Float32Array>() {
-        return Ok(Column::Numbers(
-            typed.to_vec().into_iter().map(f64::from).collect(),
-        ));
+        return finite_numbers(key, typed.to_vec().into_iter().map(f64::from).collect());
     }
     if !Array::is_array(value) {
         return Err(JsError::new(&format!(
@@ -294,11 +306,11 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
             )));
         }
     }
-    Ok(if is_text {
-        Column::Texts(texts)
+    if is_text {
+        Ok(Column::Texts(texts))
     } else {
-        Column::Numbers(numbers)
-    })
+        finite_numbers(key, numbers)
+    }
 }
 
 /// The columnar fast path: `{annual_purchase: Float64Array, credit_rating: string[], …}`

@@ -87,3 +87,15 @@ test('a zip bomb (1 MB that inflates to 1.1 GiB) is refused, not inflated', asyn
   assert.ok(Date.now() - t0 < 10000, 'refused at once');
   await stillWorks(0);
 });
+
+test('a 99 MB CSV of one-character cells is refused by the memory budget, and the tab reads the next file', async () => {
+  const { page, stillWorks } = await openPage();
+  const path = join(dir, 'cells-99mb.csv');
+  // 50 million one-character cells: inside the size, row and cell limits, several GiB as cells.
+  const line = `${'a,'.repeat(4999)}a\n`;
+  writeFileSync(path, line.repeat(Math.floor(99e6 / line.length)));
+  await page.setInputFiles('#file', path);
+  await page.waitForSelector('#message:not([hidden])', { timeout: 120000 });
+  assert.match(await page.textContent('#message'), /memory/);
+  await stillWorks(0);
+});

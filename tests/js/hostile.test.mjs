@@ -88,3 +88,14 @@ test('20,000 calls with an object that throws while it is read, then a normal ca
   assert.equal(errors, 20_000, 'every such call is refused with an ordinary error');
   rows.forEach((row, i) => assert.equal(kam.scoreAccount(row).score, golden.key_account[i].score, `row ${i}`));
 });
+
+test('±Infinity in scoreColumns is refused with its column and row, never scored as a VIP', () => {
+  for (const bad of [Infinity, -Infinity]) {
+    const purchases = Float64Array.from([1e6, bad, 5e5]);
+    assert.throws(() => kam.scoreColumns({ annual_purchase: purchases }), (e) => e.code === 'not_finite_in_column' && /annual_purchase/.test(e.en) && /\b1\b/.test(e.en));
+    assert.throws(() => kam.scoreColumns({ annual_purchase: [1e6, bad] }), (e) => e.code === 'not_finite_in_column');
+  }
+  // NaN is "no value": that row has no score from the column, the others are scored.
+  const { score } = kam.scoreColumns({ annual_purchase: Float64Array.from([1e6, NaN]), gross_margin: Float64Array.from([0.2, 0.2]) });
+  assert.ok(Number.isFinite(score[0]));
+});
