@@ -55,12 +55,15 @@ worker.onmessage = ({ data }) => {
   const p = pending.get(data.id);
   if (!p) return;
   pending.delete(data.id);
-  if (data.ok) p.resolve(data.result); else p.reject(new Error(data.error));
+  if (data.ok) p.resolve(data.result); else p.reject(Object.assign(new Error(data.error), { code: data.code, zh: data.zh, en: data.en }));
 };
 worker.onerror = (e) => showMessage(`${t('error')}: ${e.message ?? 'worker'}`);
 
+/** An error in the page's language when the crate gave its texts, else its message. */
+const failureText = (e) => (e?.zh && e?.en ? pick(e) : e?.message ?? String(e));
+
 async function guarded(fn) {
-  try { hideMessage(); return await fn(); } catch (e) { showProgress({ stage: 'done' }); showMessage(`${t('error')}: ${e.message}`); return undefined; }
+  try { hideMessage(); return await fn(); } catch (e) { showProgress({ stage: 'done' }); showMessage(`${t('error')}: ${failureText(e)}`); return undefined; }
 }
 
 // ---- progress and messages ----------------------------------------------------------------
@@ -570,7 +573,7 @@ function getRow(k) {
         if (version !== state.version) return;
         state.blocks.set(b, r.rows);
         renderRows();
-      }, (e) => { state.blocks.delete(b); showMessage(`${t('error')}: ${e.message}`); });
+      }, (e) => { state.blocks.delete(b); showMessage(`${t('error')}: ${failureText(e)}`); });
       state.blocks.set(b, p);
     }
     return null;

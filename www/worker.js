@@ -636,6 +636,7 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ id, ok: true, result }, transfer ?? []);
   } catch (e) {
     progress('done');
-    self.postMessage({ id, ok: false, error: e?.message ?? String(e) });
+    // The crate's errors carry a code and their texts in both languages: the page picks one.
+    self.postMessage({ id, ok: false, error: e?.message ?? String(e), code: e?.code, zh: e?.zh, en: e?.en });
   }
 };
