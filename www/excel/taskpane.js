@@ -146,7 +146,10 @@ async function start() {
   const select = $('model');
   for (const name of kam.presetNames()) {
     const doc = kam.presetModel(name);
-    select.add(new Option(`${L(doc.title) || name} (${name})`, name));
+    // The preset's title in the pane's language; its name (what formulas write) as the tooltip.
+    const option = new Option(zh ? L(doc.title) || name : `${L(doc.title) || name} (${name})`, name);
+    option.title = name;
+    select.add(option);
   }
   select.add(new Option(T.custom, '__custom__'));
   select.value = localStorage.getItem(MODEL_KEY) ?? 'key_account';
