@@ -291,6 +291,14 @@ impl AccountRow {
         AccountRow::default()
     }
 
+    /// Empties the row, keeping its buffers (a scorer reuses one row for every call).
+    pub fn clear(&mut self) {
+        self.values.clear();
+        self.errors.clear();
+        self.notes.clear();
+        self.unmapped.clear();
+    }
+
     /// Reads a row from (header, cell) pairs: headers are field keys or header texts in
     /// Chinese or English. Cells that cannot be read become errors; the rest are kept.
     pub fn from_pairs<'a, I>(pairs: I, row_number: Option<usize>) -> AccountRow

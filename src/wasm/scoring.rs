@@ -15,7 +15,7 @@ use crate::row::AccountRow;
 use crate::row::{read_cell, Cell, ReadValue, Value};
 use crate::score::batch::{percentile_normalise, rfm_quintiles, score_rows};
 use crate::score::columns::{score_columns, Column, Columns};
-use crate::score::{score_row, score_value};
+use crate::score::score_row;
 use crate::texts::{Label, Lang};
 use js_sys::Reflect;
 use js_sys::{Array, Float64Array, Object};
@@ -261,8 +261,11 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
         ));
     }
     if !Array::is_array(value) {
+        if value.is_object() && !js_sys::ArrayBuffer::is_view(value) && !value.is_function() {
+            return coded_column(key, value);
+        }
         return Err(JsError::new(&format!(
-            "column \"{key}\" must be a Float64Array or an array"
+            "column \"{key}\" must be a Float64Array, an array or {{codes, values}}"
         )));
     }
     let array: &Array = value.unchecked_ref();
@@ -300,13 +303,57 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
     })
 }
 
+/// A categorical column `{codes: Uint8Array | Uint16Array, values: (string | null)[]}`: each
+/// row's code into the distinct values (a null value is missing). Read only through calls
+/// that cannot throw (`Reflect`), so a hostile object is an error, not a trap.
+fn coded_column(key: &str, value: &JsValue) -> Result<Column, JsError> {
+    let bad = || {
+        JsError::new(&format!(
+            "column \"{key}\" as {{codes, values}}: codes must be a Uint8Array or Uint16Array and values an array of texts"
+        ))
+    };
+    let codes_js = Reflect::get(value, &"codes".into()).map_err(|_| bad())?;
+    let values_js = Reflect::get(value, &"values".into()).map_err(|_| bad())?;
+    let codes: Vec<u32> = if let Some(c) = codes_js.dyn_ref::<js_sys::Uint8Array>() {
+        c.to_vec().into_iter().map(u32::from).collect()
+    } else if let Some(c) = codes_js.dyn_ref::<js_sys::Uint16Array>() {
+        c.to_vec().into_iter().map(u32::from).collect()
+    } else {
+        return Err(bad());
+    };
+    if !Array::is_array(&values_js) {
+        return Err(bad());
+    }
+    let n = Reflect::get(&values_js, &"length".into())
+        .ok()
+        .and_then(|l| l.as_f64())
+        .filter(|n| (0.0..=65_536.0).contains(n))
+        .ok_or_else(bad)? as u32;
+    let mut values = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let v = Reflect::get_u32(&values_js, i).map_err(|_| bad())?;
+        values.push(if v.is_null() || v.is_undefined() {
+            None
+        } else if let Some(s) = v.as_string() {
+            Some(s)
+        } else if let Some(x) = v.as_f64() {
+            Some(crate::row::format_number(x))
+        } else {
+            return Err(bad());
+        });
+    }
+    Ok(Column::Codes { codes, values })
+}
+
 /// The columnar fast path: `{annual_purchase: Float64Array, credit_rating: string[], …}`
 /// in the fields' own units (yuan, fractions); NaN or null is missing. Returns the scores
 /// (NaN where none) and tier codes (0 none, 1 small, 2 ordinary, 3 important, 4 VIP).
+/// A categorical column may come as `{codes: Uint8Array | Uint16Array, values: string[]}`
+/// (each distinct text crosses once, and is scored once).
 #[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
 pub fn score_columns_js(
     #[wasm_bindgen(
-        unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null>>"
+        unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null> | {codes: Uint8Array | Uint16Array, values: (string | null)[]}>"
     )]
     columns: JsValue,
     #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
@@ -336,6 +383,21 @@ pub struct Scorer {
     headers: Vec<(String, Option<HeaderMatch>)>,
     as_of: i64,
     subs: Vec<Option<f64>>,
+    /// Whether the model reads recency (derived from the last order's date when given).
+    reads_recency: bool,
+    /// The row every `score` call reads into (its buffers kept between calls).
+    row: AccountRow,
+    /// Why the last `score` call gave no score.
+    last: Option<crate::score::Evaluation>,
+}
+
+/// A cell's type checked without reading it into the core (for columns no field reads).
+fn check_cell(value: &JsValue) -> Result<(), JsError> {
+    if value.as_f64().is_some() || value.is_string() || value.is_null_or_undefined() {
+        Ok(())
+    } else {
+        cell(value).map(|_| ())
+    }
 }
 
 #[wasm_bindgen]
@@ -370,11 +432,16 @@ impl Scorer {
             return Err(JsError::new("headers must be an array of header texts"));
         };
         let subs = Vec::with_capacity(model.factors.len());
+        let reads_recency =
+            crate::field::by_key("last_order_days").is_some_and(|f| model.fields().contains(&f));
         Ok(Scorer {
             model,
             headers,
             as_of: as_of(&option(&options, "asOf"))?,
             subs,
+            reads_recency,
+            row: AccountRow::new(),
+            last: None,
         })
     }
 
@@ -395,14 +462,72 @@ impl Scorer {
         Ok(row)
     }
 
-    /// The score of one row of values in header order (or an object); NaN when there is none.
+    /// Reads values in header order into the kept row: one read per cell through a call
+    /// that cannot throw, numbers without a conversion, columns no field reads only checked.
+    fn read_values(&mut self, array: &JsValue) -> Result<(), JsError> {
+        self.row.clear();
+        for (i, (header, matched)) in self.headers.iter().enumerate() {
+            let value = Reflect::get_u32(array, i as u32)
+                .map_err(|_| JsError::new("a cell of the row cannot be read"))?;
+            let Some(m) = matched else {
+                check_cell(&value)?;
+                continue;
+            };
+            let c = match value.as_f64() {
+                Some(v) => Cell::Number(v),
+                None => cell(&value)?,
+            };
+            self.row.put_cell(header, Some(*m), &c, None);
+        }
+        if self.reads_recency {
+            self.row.derive_recency(self.as_of);
+        }
+        Ok(())
+    }
+
+    /// The score of one row of values in header order (or an object); NaN when there is
+    /// none, and then `lastError()` says why.
     pub fn score(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")]
         values: JsValue,
     ) -> Result<f64, JsError> {
-        let row = self.row(&values)?;
-        Ok(score_value(&self.model, &row, &mut self.subs))
+        self.last = None;
+        if Array::is_array(&values) {
+            self.read_values(&values)?;
+        } else {
+            self.row = self.row(&values)?;
+        }
+        let eval = crate::score::evaluate(
+            &self.model,
+            &self.row,
+            &crate::score::NoRanks,
+            &mut self.subs,
+            &mut crate::score::NoRecord,
+        );
+        self.last = Some(eval);
+        Ok(eval.score_or_nan())
+    }
+
+    /// Why the last `score` call gave NaN: `"no_inputs"` or `"low_coverage"`; `undefined`
+    /// after a score (or before any call, or after a call that threw).
+    #[wasm_bindgen(js_name = lastError)]
+    pub fn last_error(&self) -> Option<String> {
+        let eval = self.last?;
+        crate::score::no_score_reason(&self.model, &eval, &self.subs).map(|l| l.code)
+    }
+
+    /// As `lastError`, with the reason in both languages: `{code, zh, en}` (as a score
+    /// card's `reason`), or `undefined`.
+    #[wasm_bindgen(js_name = lastReason, unchecked_return_type = "Label | undefined")]
+    pub fn last_reason(&self) -> Result<JsValue, JsError> {
+        match self
+            .last
+            .and_then(|eval| crate::score::no_score_reason(&self.model, &eval, &self.subs))
+        {
+            Some(label) => to_js(&label),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// The full score card of one row.
