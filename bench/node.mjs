@@ -72,7 +72,12 @@ if (want('recalc')) {
     if (!ok) throw new Error(`Apps Script, row ${i}: ${JSON.stringify(v)} against ${want[i]}`);
   });
   log(`recalc checks passed: ${cells} SCORE cells match scoreAccount (functions file and Apps Script bundle)`);
+  // SCORE_TABLE over the same rows: the core builder of computed columns (src/report.rs,
+  // through the scoreTable export), which also suggests a strategy for every row.
+  const table = fns.SCORE_TABLE([headers, ...rows]);
+  if (table.length !== rows.length + 1) throw new Error(`SCORE_TABLE: ${table.length} rows for ${rows.length}`);
   const s = await interleave({
+    sharedTable: () => { fns.SCORE_TABLE([headers, ...rows]); },
     sharedPerCell: () => { for (const r of rows) fns.SCORE([r], [headers]); },
     sharedRange: () => { fns.SCORE(rows, [headers]); },
     gsheetsPerCell: () => gsPerCell(),

@@ -47,7 +47,7 @@ node bench/chromium.mjs
 
 step "sizes and a profile of the native batch"
 node bench/sizes.mjs
-if command -v perf >/dev/null && printf 'batch\nbatch\nbatch\nquit\n' | perf record -q -F 999 -g -o target/bench/perf.data "$KAM_NATIVE_HELPER" --serve >/dev/null 2>&1; then
+if command -v perf >/dev/null && printf 'batch_coded\nbatch_coded\nbatch_coded\nquit\n' | perf record -q -F 999 -g -o target/bench/perf.data "$KAM_NATIVE_HELPER" --serve >/dev/null 2>&1; then
   perf report -i target/bench/perf.data --no-children -g none --sort symbol --stdio --percent-limit 1.5 2>/dev/null \
     | grep -E '^\s+[0-9.]+%' | sed -E 's/ +/ /g; s/^ //; s/ \[\.\] / /; s/ - - *$//' | head -20 > "$results/profile.txt" || true
 fi

@@ -160,7 +160,7 @@ impl Plan {
     }
 
     /// The sub-score 0–100 of one value (a percentile needs the list: see the kernel).
-    #[inline]
+    #[inline(always)]
     pub fn apply(&self, input: InputRef<'_>) -> Result<f64, Fault> {
         let number = |input: InputRef<'_>| match input {
             InputRef::Number(v) => Ok(v),

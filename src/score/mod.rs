@@ -70,7 +70,7 @@ impl Ranks for NoRanks {
 }
 
 /// The sub-score of one present input: the plan, or the list's rank for a percentile.
-#[inline]
+#[inline(always)]
 fn input_sub_score(
     input: &CompiledInput,
     value: InputRef<'_>,

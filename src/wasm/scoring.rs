@@ -217,6 +217,48 @@ fn prepared_row(
     Ok(r)
 }
 
+/// Whether every number of a card is finite: then JSON carries it exactly.
+fn card_is_finite(card: &crate::score::ScoreCard) -> bool {
+    use crate::model::InputValue;
+    let value = |v: &InputValue| !matches!(v, InputValue::Number(x) if !x.is_finite());
+    let some = |x: Option<f64>| x.is_none_or(f64::is_finite);
+    some(card.score)
+        && card.coverage.is_finite()
+        && card.factors.iter().all(|f| {
+            f.input.as_ref().is_none_or(value)
+                && some(f.sub_score)
+                && [f.weight, f.share, f.points].iter().all(|x| x.is_finite())
+                && f.inputs
+                    .iter()
+                    .all(|i| value(&i.value) && some(i.sub_score))
+        })
+        && card.next_tier.as_ref().is_none_or(|n| {
+            n.threshold.is_finite()
+                && n.gap.is_finite()
+                && n.moves.iter().all(|m| {
+                    value(&m.from)
+                        && value(&m.to)
+                        && [m.sub_score_from, m.sub_score_to, m.score_after]
+                            .iter()
+                            .all(|x| x.is_finite())
+                })
+        })
+}
+
+/// A score card for JavaScript: as JSON text parsed once by `JSON.parse` (one call instead
+/// of one per property), the same object `to_js` builds; `to_js` itself when a number is
+/// not finite (JSON has no NaN or Infinity).
+fn card_to_js(card: &crate::score::ScoreCard) -> Result<JsValue, JsError> {
+    if card_is_finite(card) {
+        if let Ok(text) = serde_json::to_string(card) {
+            if let Ok(v) = js_sys::JSON::parse(&text) {
+                return Ok(v);
+            }
+        }
+    }
+    to_js(card)
+}
+
 /// Scores one row (an object keyed by field keys or header texts) with a preset name or a
 /// model document (default `key_account`). `options.asOf` dates recency (default today).
 #[wasm_bindgen(js_name = scoreAccount, unchecked_return_type = "ScoreCard")]
@@ -227,7 +269,7 @@ pub fn score_account(
     #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
-    to_js(&score_row(&m, &prepared_row(&row, &options, None)?))
+    card_to_js(&score_row(&m, &prepared_row(&row, &options, None)?))
 }
 
 /// Scores a list of rows; one card per row, in order. `percentile` inputs rank within it.
@@ -389,15 +431,39 @@ pub struct Scorer {
     row: AccountRow,
     /// Why the last `score` call gave no score.
     last: Option<crate::score::Evaluation>,
+    /// Where `kam_pack_row` writes a row: the values, then each cell's kind (0 empty,
+    /// 1 number, 3 text, 2 anything else, read on its own); never reallocated, so `view` stays on it until
+    /// the memory grows (then the view is empty and is made again).
+    pack: Vec<f64>,
+    view: Option<Float64Array>,
 }
 
-/// A cell's type checked without reading it into the core (for columns no field reads).
-fn check_cell(value: &JsValue) -> Result<(), JsError> {
-    if value.as_f64().is_some() || value.is_string() || value.is_null_or_undefined() {
-        Ok(())
-    } else {
-        cell(value).map(|_| ())
+// The row's cells in one call: numbers written straight into a buffer the scorer keeps, the
+// other cells marked to be read one by one. It never throws (a throw from an import would
+// unwind through Rust frames): a failure is a negative answer.
+#[wasm_bindgen(inline_js = "export function kam_pack_row(values, view, n) {
+  try {
+    if (view.length < 2 * n) return -3;
+    const len = values.length;
+    for (let i = 0; i < n; i++) {
+      const v = i < len ? values[i] : undefined;
+      if (typeof v === 'number') { view[i] = v; view[n + i] = 1; }
+      else view[n + i] = v === null || v === undefined ? 0 : typeof v === 'string' ? 3 : 2;
     }
+    return 0;
+  } catch (e) {
+    return -2;
+  }
+}")]
+extern "C" {
+    fn kam_pack_row(values: &JsValue, view: &Float64Array, n: u32) -> i32;
+}
+
+/// Cell `i` of a row, read through a call that cannot throw.
+fn read_cell_at(array: &JsValue, i: usize) -> Result<Cell, JsError> {
+    let value = Reflect::get_u32(array, i as u32)
+        .map_err(|_| JsError::new("a cell of the row cannot be read"))?;
+    cell(&value)
 }
 
 #[wasm_bindgen]
@@ -442,6 +508,8 @@ impl Scorer {
             reads_recency,
             row: AccountRow::new(),
             last: None,
+            pack: Vec::new(),
+            view: None,
         })
     }
 
@@ -462,22 +530,54 @@ impl Scorer {
         Ok(row)
     }
 
-    /// Reads values in header order into the kept row: one read per cell through a call
-    /// that cannot throw, numbers without a conversion, columns no field reads only checked.
+    /// Packs the row's cells into `pack` in one call; false when they must be read one by
+    /// one (the call failed).
+    fn pack_row(&mut self, array: &JsValue) -> bool {
+        let n = self.headers.len();
+        for _ in 0..2 {
+            if self.pack.len() != 2 * n || self.view.is_none() {
+                self.pack = vec![0.0; 2 * n];
+                // SAFETY: `pack` is neither moved nor reallocated while the view lives: the
+                // view is dropped and made again whenever `pack` is, and whenever the memory
+                // has grown (the old view is then empty and `kam_pack_row` answers -3). Only
+                // `kam_pack_row` writes through it, while `self` is borrowed mutably.
+                self.view =
+                    Some(unsafe { Float64Array::view_mut_raw(self.pack.as_mut_ptr(), 2 * n) });
+            }
+            let Some(view) = &self.view else { return false };
+            match kam_pack_row(array, view, n as u32) {
+                0 => return true,
+                -3 => self.view = None,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Reads values in header order into the kept row: the numbers in one call, the other
+    /// cells one by one through a call that cannot throw.
     fn read_values(&mut self, array: &JsValue) -> Result<(), JsError> {
+        let n = self.headers.len();
+        let packed = self.pack_row(array);
         self.row.clear();
-        for (i, (header, matched)) in self.headers.iter().enumerate() {
-            let value = Reflect::get_u32(array, i as u32)
-                .map_err(|_| JsError::new("a cell of the row cannot be read"))?;
-            let Some(m) = matched else {
-                check_cell(&value)?;
-                continue;
+        for i in 0..n {
+            let (header, matched) = &self.headers[i];
+            let c = if packed {
+                match self.pack[n + i] as u8 {
+                    0 => Cell::Empty,
+                    1 => Cell::Number(self.pack[i]),
+                    3 => match Reflect::get_u32(array, i as u32).map(|v| v.as_string()) {
+                        Ok(Some(text)) => Cell::Text(text),
+                        _ => read_cell_at(array, i)?,
+                    },
+                    _ => read_cell_at(array, i)?,
+                }
+            } else {
+                read_cell_at(array, i)?
             };
-            let c = match value.as_f64() {
-                Some(v) => Cell::Number(v),
-                None => cell(&value)?,
-            };
-            self.row.put_cell(header, Some(*m), &c, None);
+            if matched.is_some() {
+                self.row.put_cell(header, *matched, &c, None);
+            }
         }
         if self.reads_recency {
             self.row.derive_recency(self.as_of);
@@ -537,7 +637,7 @@ impl Scorer {
         #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")]
         values: JsValue,
     ) -> Result<JsValue, JsError> {
-        to_js(&score_row(&self.model, &self.row(&values)?))
+        card_to_js(&score_row(&self.model, &self.row(&values)?))
     }
 
     /// How each header was matched: `{header, field, scale, percent}` (field null if none).
