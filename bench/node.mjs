@@ -24,7 +24,8 @@ mkdirSync(outDir, { recursive: true });
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
-const kam = require(`${root}pkg/node/kam_score.js`);
+// KAM_BENCH_PKG: another build of the package (to compare build profiles on a reduced run).
+const kam = require(process.env.KAM_BENCH_PKG ?? `${root}pkg/node/kam_score.js`);
 const doc = JSON.parse(readFileSync(`${root}presets/key_account.json`, 'utf8'));
 const meta = JSON.parse(readFileSync(`${dataDir}/meta.json`, 'utf8'));
 const out = { reps: REPS, node: process.version, v8: process.versions.v8 };

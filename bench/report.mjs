@@ -39,7 +39,7 @@ L.push('## Scoring', '');
 L.push(`Generated data (bench/lib/data.mjs, seeded): ${f(sc?.rows ?? cs?.rows)} accounts with the key_account fields in their own units, about 5 % of values missing, 1 % of rows nearly empty; the native benchmarks read the same rows from files bench/gen.mjs writes. `
   + 'Plain JS is bench/plain-js/key_account.js, a straightforward implementation of the same model, checked against the crate on every row '
   + `(largest difference: Node ${sc ? sc.checks.plainVsWasmMaxDiff.toExponential(1) : '–'}, Chromium ${cs ? cs.checks.plainVsWasmMaxDiff.toExponential(1) : '–'}; Scorer and scoreAccount identical to scoreColumns on the first 5,000 rows; the native helper's checksum equal to the wasm one). `
-  + 'Native code is built with the `bench` profile (`opt-level = 3`, LTO); the wasm build with the release profile (see "Build profile" below for the choice).', '');
+  + 'Native code and the wasm build both use the release profile (`opt-level = 3`, LTO; the wasm then `wasm-opt -Oz`): see "Build profile" below for the choice.', '');
 L.push('### Columnar batch (1,000,000 rows, key_account)', '');
 L.push('| path | Node 20 | rows/s | Chromium | rows/s |', '| --- | --- | --- | --- | --- |');
 const bn = native['batch/score_columns/key_account'];
