@@ -4,7 +4,8 @@
 # JavaScript and the native code, file import against SheetJS and PapaParse, the spreadsheet
 # functions, CLV against Python's lifetimes, sizes and peak memory. About 10 minutes.
 # KAM_BENCH_REPS (default 5) sets the interleaved rounds; KAM_BENCH_ROWS / KAM_BENCH_FILE_ROWS
-# (default 1,000,000 / 100,000) the data sizes, for a quick trial run.
+# (default 1,000,000 / 100,000) the data sizes, for a quick trial run; KAM_BENCH_PKG (bench/node.mjs)
+# another pkg/node build, to compare build profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
