@@ -162,7 +162,7 @@ if (core) target('Core .wasm under 250 KB gzipped', core.gzip < 250 * 1000, `${f
 L.push('## Targets', '', '| target | | figure |', '| --- | --- | --- |', ...targets, '');
 
 L.push('## Profiles and hot spots', '');
-if (profile) L.push('`perf record` of the native columnar batch (the helper scoring all rows three times), (credit as codes + values), functions by self time:', '', '```', profile, '```', '');
+if (profile) L.push('`perf record` of the native columnar batch (the helper scoring all rows three times, the credit column as codes + values), functions by self time:', '', '```', profile, '```', '');
 // The reading of those profiles (hot spots and suggested fixes): bench/notes.md.
 if (existsSync(`${root}bench/notes.md`)) L.push(readFileSync(`${root}bench/notes.md`, 'utf8').trim(), '');
 writeFileSync(`${root}BENCHMARKS.md`, `${L.join('\n')}\n`);

@@ -32,7 +32,7 @@ step "generated data (bench/gen.mjs)"
 node bench/gen.mjs
 
 step "native (criterion)"
-rm -rf target/criterion
+rm -rf "${CARGO_TARGET_DIR:-target}/criterion"
 cargo bench --quiet --bench native -- --noplot 2>&1 | grep -E '^[a-z_]+/|time:|thrpt:' || true
 node bench/criterion.mjs
 helper=$(cargo bench --bench native_batch --no-run --message-format=json 2>/dev/null \
