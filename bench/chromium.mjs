@@ -85,18 +85,25 @@ try {
       got.forEach((v, i) => { if (v !== want[i]) throw new Error(`Excel SCORE row ${i}: ${v} against ${want[i]}`); });
       const range = (await SCORE(r, [h], null)).map((x) => plainValue(x[0]));
       range.forEach((v, i) => { if (v !== want[i]) throw new Error(`Excel SCORE range row ${i}: ${v} against ${want[i]}`); });
-      const perCell = []; const whole = [];
+      const SCORE_TABLE = window.__kamFunctions.SCORE_TABLE;
+      const grid = [h, ...r];
+      const spilled = await SCORE_TABLE(grid, null, null);
+      if (spilled.length !== r.length + 1) throw new Error(`Excel SCORE_TABLE: ${spilled.length} rows`);
+      const perCell = []; const whole = []; const table = [];
       for (let k = 0; k < reps; k++) {
         let t = performance.now();
+        await SCORE_TABLE(grid, null, null);
+        table.push(performance.now() - t);
+        t = performance.now();
         for (const row of r) await SCORE([row], [h], null);
         perCell.push(performance.now() - t);
         t = performance.now();
         await SCORE(r, [h], null);
         whole.push(performance.now() - t);
       }
-      return { perCell, whole };
+      return { perCell, whole, table };
     }, [rows, headers, expected, REPS]);
-    out.recalc = { cells, ms: { excelPerCell: stats(out.recalc.perCell), excelRange: stats(out.recalc.whole) } };
+    out.recalc = { cells, ms: { excelPerCell: stats(out.recalc.perCell), excelRange: stats(out.recalc.whole), excelTable: stats(out.recalc.table) } };
     log(`recalc: Excel functions ${out.recalc.ms.excelPerCell.median.toFixed(0)} ms for ${cells} cell calls, ${out.recalc.ms.excelRange.median.toFixed(0)} ms as one range`);
     await page.context().close();
   }

@@ -4,7 +4,8 @@ import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { stats } from './lib/timing.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
-const base = `${root}target/criterion`;
+// Criterion writes under the cargo target directory (CARGO_TARGET_DIR when set).
+const base = `${process.env.CARGO_TARGET_DIR ?? `${root}target`}/criterion`;
 const out = {};
 for (const group of existsSync(base) ? readdirSync(base) : []) {
   for (const bench of readdirSync(`${base}/${group}`)) {

@@ -24,7 +24,8 @@ mkdirSync(outDir, { recursive: true });
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
-const kam = require(`${root}pkg/node/kam_score.js`);
+// KAM_BENCH_PKG: another build of the package (to compare build profiles on a reduced run).
+const kam = require(process.env.KAM_BENCH_PKG ?? `${root}pkg/node/kam_score.js`);
 const doc = JSON.parse(readFileSync(`${root}presets/key_account.json`, 'utf8'));
 const meta = JSON.parse(readFileSync(`${dataDir}/meta.json`, 'utf8'));
 const out = { reps: REPS, node: process.version, v8: process.versions.v8 };
@@ -72,7 +73,12 @@ if (want('recalc')) {
     if (!ok) throw new Error(`Apps Script, row ${i}: ${JSON.stringify(v)} against ${want[i]}`);
   });
   log(`recalc checks passed: ${cells} SCORE cells match scoreAccount (functions file and Apps Script bundle)`);
+  // SCORE_TABLE over the same rows: the core builder of computed columns (src/report.rs,
+  // through the scoreTable export), which also suggests a strategy for every row.
+  const table = fns.SCORE_TABLE([headers, ...rows]);
+  if (table.length !== rows.length + 1) throw new Error(`SCORE_TABLE: ${table.length} rows for ${rows.length}`);
   const s = await interleave({
+    sharedTable: () => { fns.SCORE_TABLE([headers, ...rows]); },
     sharedPerCell: () => { for (const r of rows) fns.SCORE([r], [headers]); },
     sharedRange: () => { fns.SCORE(rows, [headers]); },
     gsheetsPerCell: () => gsPerCell(),

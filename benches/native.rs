@@ -69,6 +69,7 @@ fn one_row(c: &mut Criterion) {
 
 fn batch(c: &mut Criterion) {
     let table = common::columns();
+    let coded = common::coded_columns();
     let model = preset("key_account").expect("key_account");
     let mut g = c.benchmark_group("batch");
     g.sample_size(samples())
@@ -76,6 +77,9 @@ fn batch(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
     g.throughput(criterion::Throughput::Elements(table.rows() as u64));
+    g.bench_function("score_columns_coded/key_account", |b| {
+        b.iter(|| score_columns(black_box(model), black_box(&coded)))
+    });
     g.bench_function("score_columns/key_account", |b| {
         b.iter(|| score_columns(black_box(model), black_box(&table)))
     });

@@ -1,6 +1,6 @@
 //! A helper for ./scripts/bench.sh (not a criterion benchmark): with `--serve`, loads the
 //! generated data once, then answers each line on stdin — `batch` (the columnar batch of
-//! every row with key_account) or `parse` (the value parser over every messy cell) — with the
+//! every row with key_account; `batch_coded` with the credit column as codes + values) or `parse` (the value parser over every messy cell) — with the
 //! seconds it took and a checksum, one JSON line each. The Node driver interleaves these runs
 //! with the wasm and JavaScript runs of the same data. Without `--serve` it does nothing, so
 //! `cargo bench` alone does not wait on stdin.
@@ -19,6 +19,7 @@ fn main() {
         return;
     }
     let table = common::columns();
+    let coded = common::coded_columns();
     let cells = common::messy_cells();
     let model = preset("key_account").expect("key_account");
     let stdin = std::io::stdin();
@@ -31,6 +32,13 @@ fn main() {
             "batch" => {
                 let t = Instant::now();
                 let (scores, tiers) = score_columns(black_box(model), black_box(&table));
+                let s = t.elapsed().as_secs_f64();
+                let sum: f64 = scores.iter().filter(|x| !x.is_nan()).sum();
+                (s, sum + tiers.iter().map(|&t| f64::from(t)).sum::<f64>())
+            }
+            "batch_coded" => {
+                let t = Instant::now();
+                let (scores, tiers) = score_columns(black_box(model), black_box(&coded));
                 let s = t.elapsed().as_secs_f64();
                 let sum: f64 = scores.iter().filter(|x| !x.is_nan()).sum();
                 (s, sum + tiers.iter().map(|&t| f64::from(t)).sum::<f64>())

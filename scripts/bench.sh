@@ -4,7 +4,8 @@
 # JavaScript and the native code, file import against SheetJS and PapaParse, the spreadsheet
 # functions, CLV against Python's lifetimes, sizes and peak memory. About 10 minutes.
 # KAM_BENCH_REPS (default 5) sets the interleaved rounds; KAM_BENCH_ROWS / KAM_BENCH_FILE_ROWS
-# (default 1,000,000 / 100,000) the data sizes, for a quick trial run.
+# (default 1,000,000 / 100,000) the data sizes, for a quick trial run; KAM_BENCH_PKG (bench/node.mjs)
+# another pkg/node build, to compare build profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -31,7 +32,7 @@ step "generated data (bench/gen.mjs)"
 node bench/gen.mjs
 
 step "native (criterion)"
-rm -rf target/criterion
+rm -rf "${CARGO_TARGET_DIR:-target}/criterion"
 cargo bench --quiet --bench native -- --noplot 2>&1 | grep -E '^[a-z_]+/|time:|thrpt:' || true
 node bench/criterion.mjs
 helper=$(cargo bench --bench native_batch --no-run --message-format=json 2>/dev/null \
@@ -47,7 +48,7 @@ node bench/chromium.mjs
 
 step "sizes and a profile of the native batch"
 node bench/sizes.mjs
-if command -v perf >/dev/null && printf 'batch\nbatch\nbatch\nquit\n' | perf record -q -F 999 -g -o target/bench/perf.data "$KAM_NATIVE_HELPER" --serve >/dev/null 2>&1; then
+if command -v perf >/dev/null && printf 'batch_coded\nbatch_coded\nbatch_coded\nquit\n' | perf record -q -F 999 -g -o target/bench/perf.data "$KAM_NATIVE_HELPER" --serve >/dev/null 2>&1; then
   perf report -i target/bench/perf.data --no-children -g none --sort symbol --stdio --percent-limit 1.5 2>/dev/null \
     | grep -E '^\s+[0-9.]+%' | sed -E 's/ +/ /g; s/^ //; s/ \[\.\] / /; s/ - - *$//' | head -20 > "$results/profile.txt" || true
 fi

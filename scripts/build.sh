@@ -11,6 +11,8 @@ for target in web bundler nodejs; do
   wasm-pack --quiet build --release --mode no-install --target "$target" --out-dir "pkg/$out" --out-name kam_score
 done
 rm -rf www/pkg && mkdir -p www/pkg && cp pkg/web/kam_score.js pkg/web/kam_score_bg.wasm pkg/web/kam_score.d.ts www/pkg/
+# The glue's JS snippets (Scorer.score packs a row in one call: src/wasm/scoring.rs).
+[ ! -d pkg/web/snippets ] || cp -r pkg/web/snippets www/pkg/
 echo "[build] kam_score_bg.wasm: $(wc -c < pkg/web/kam_score_bg.wasm) bytes, $(gzip -9c pkg/web/kam_score_bg.wasm | wc -c) gzipped"
 # The page's charting library (Apache ECharts, from package-lock.json), served from the page's own origin.
 mkdir -p www/vendor && cp node_modules/echarts/dist/echarts.esm.min.mjs www/vendor/echarts.esm.min.js && cp node_modules/echarts/LICENSE www/vendor/echarts.LICENSE

@@ -6,7 +6,7 @@
 // `exports` picks node/ under Node and web/ everywhere else; every entry has its types.
 // Then `npm pack pkg/npm` makes the tarball (no dependencies: it installs offline).
 import { createRequire } from 'node:module';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -26,6 +26,11 @@ writeFileSync(`${out}/node/kam_score.cjs`, readFileSync(`${root}pkg/node/kam_sco
   .replace('/* @ts-self-types="./kam_score.d.ts" */', '/* @ts-self-types="./kam_score.d.cts" */'));
 copy('pkg/node/kam_score_bg.wasm', 'node/kam_score_bg.wasm');
 copy('pkg/node/kam_score.d.ts', 'node/kam_score.d.cts');
+// The glue's JS snippets (Scorer.score packs a row in one call), beside each glue file.
+for (const dir of ['web', 'bundler', 'node']) {
+  const from = `${root}pkg/${dir}/snippets`;
+  if (existsSync(from)) cpSync(from, `${out}/${dir}/snippets`, { recursive: true });
+}
 
 // The ESM face of the Node build: the same names, plus init/initSync that do nothing (the
 // Node build is ready on load), so code written for the web build runs unchanged.

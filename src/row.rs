@@ -259,10 +259,15 @@ fn read_text(
         FieldKind::Rating => parse_rating(text)?.map(|v| Value::Number(v).into()),
         FieldKind::Flag => parse_flag(text)?.map(|b| Value::Flag(b).into()),
         FieldKind::Category => {
-            if text.chars().count() > MAX_CELL_CHARS {
+            if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
                 return Err(ParseError::TooLong(MAX_CELL_CHARS));
             }
-            let t = normalize_width(text).trim().to_string();
+            // ASCII needs no width fold (one copy, not three).
+            let t = if text.is_ascii() {
+                text.trim().to_string()
+            } else {
+                normalize_width(text).trim().to_string()
+            };
             (!crate::parse::is_blank_marker(&t)).then(|| Value::Text(t).into())
         }
         FieldKind::Text => {
@@ -298,6 +303,14 @@ impl AccountRow {
     /// An empty row.
     pub fn new() -> AccountRow {
         AccountRow::default()
+    }
+
+    /// Empties the row, keeping its buffers (a scorer reuses one row for every call).
+    pub fn clear(&mut self) {
+        self.values.clear();
+        self.errors.clear();
+        self.notes.clear();
+        self.unmapped.clear();
     }
 
     /// Reads a row from (header, cell) pairs: headers are field keys or header texts in

@@ -35,6 +35,15 @@ export async function scoringSuite({ kam, plain, doc, rows, callRows, cellRows, 
   const data = D.accountColumns(rows);
   const cols = D.columnsArg(data);
   const numbersOnly = { ...data.numbers };
+  // The credit column as codes + distinct values (the categorical form of scoreColumns).
+  const dictionary = [null]; const codeOf = new Map();
+  const codes = new Uint8Array(rows);
+  data.credit_rating.forEach((t, i) => {
+    if (t === null) return;
+    if (!codeOf.has(t)) { codeOf.set(t, dictionary.length); dictionary.push(t); }
+    codes[i] = codeOf.get(t);
+  });
+  const coded = { ...data.numbers, credit_rating: { codes, values: dictionary } };
   const model = plain.compileModel(doc);
 
   // Checks: the same scores from every path.
@@ -42,6 +51,8 @@ export async function scoringSuite({ kam, plain, doc, rows, callRows, cellRows, 
   const p = plain.scoreColumns(model, cols, rows);
   result.checks.plainVsWasmMaxDiff = assertClose(w.score, p.score, 'plain JS against scoreColumns');
   for (let i = 0; i < rows; i++) if (w.tier[i] !== p.tier[i]) throw new Error(`tier of row ${i}`);
+  const wc = kam.scoreColumns(coded, 'key_account');
+  result.checks.codedVsColumns = assertClose(wc.score, w.score, 'scoreColumns with codes against string[]', 0);
   const scorer = new kam.Scorer('key_account', D.SCORER_HEADERS, { asOf: AS_OF });
   const nCheck = Math.min(rows, 5000);
   const viaScorer = Float64Array.from({ length: nCheck }, (_, i) => scorer.score(D.rowValues(data, i)));
@@ -63,12 +74,19 @@ export async function scoringSuite({ kam, plain, doc, rows, callRows, cellRows, 
     wasm: () => { kam.scoreColumns(cols, 'key_account'); },
     plainJs: () => { plain.scoreColumns(model, cols, rows); },
     wasmNumbersOnly: () => { kam.scoreColumns(numbersOnly, 'key_account'); },
+    wasmCoded: () => { kam.scoreColumns(coded, 'key_account'); },
   };
-  if (native) batch.native = async () => ({ ms: (await native('batch')).seconds * 1000 });
+  if (native) {
+    batch.native = async () => ({ ms: (await native('batch')).seconds * 1000 });
+    batch.nativeCoded = async () => ({ ms: (await native('batch_coded')).seconds * 1000 });
+  }
   const bs = await interleave(batch, reps);
   result.batch = summarise(bs, rows);
-  result.batch.ratios = { wasmOverPlainJs: ratios(bs.wasm, bs.plainJs) };
-  if (native) result.batch.ratios.wasmOverNative = ratios(bs.wasm, bs.native);
+  result.batch.ratios = { wasmOverPlainJs: ratios(bs.wasm, bs.plainJs), plainJsOverWasmCoded: ratios(bs.plainJs, bs.wasmCoded) };
+  if (native) {
+    result.batch.ratios.wasmOverNative = ratios(bs.wasm, bs.native);
+    result.batch.ratios.wasmCodedOverNativeCoded = ratios(bs.wasmCoded, bs.nativeCoded);
+  }
   log(`batch: wasm ${stats(bs.wasm).median.toFixed(0)} ms, plain JS ${stats(bs.plainJs).median.toFixed(0)} ms${native ? `, native ${stats(bs.native).median.toFixed(0)} ms` : ''}`);
 
   // 2. Object per row (scoreAccount: the full card) and 3. the per-cell Scorer, against plain JS.

@@ -45,21 +45,52 @@ fn lines(name: &str) -> Vec<String> {
 
 /// The account columns in field units, as `scoreColumns` receives them.
 pub fn columns() -> Columns {
-    let mut list = Vec::new();
-    for f in NUMBER_FIELDS {
-        let bytes = read(&format!("{f}.f64"));
-        let values: Vec<f64> = bytes
-            .chunks_exact(8)
-            .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect();
-        list.push((f.to_string(), Column::Numbers(values)));
-    }
+    let mut list = number_columns();
     let credit: Vec<Option<String>> = lines("credit_rating.txt")
         .into_iter()
         .map(|l| (!l.is_empty()).then_some(l))
         .collect();
     list.push(("credit_rating".to_string(), Column::Texts(credit)));
     Columns::new(list).expect("columns of one length")
+}
+
+/// As [`columns`], with the credit column as codes into its distinct values (the form
+/// `scoreColumns` takes as `{codes, values}`).
+pub fn coded_columns() -> Columns {
+    let credit: Vec<String> = lines("credit_rating.txt");
+    let mut values: Vec<Option<String>> = vec![None];
+    let codes: Vec<u32> = credit
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                return 0;
+            }
+            match values.iter().position(|v| v.as_deref() == Some(l.as_str())) {
+                Some(i) => i as u32,
+                None => {
+                    values.push(Some(l.clone()));
+                    (values.len() - 1) as u32
+                }
+            }
+        })
+        .collect();
+    let mut list = number_columns();
+    list.push(("credit_rating".to_string(), Column::Codes { codes, values }));
+    Columns::new(list).expect("columns of one length")
+}
+
+fn number_columns() -> Vec<(String, Column)> {
+    NUMBER_FIELDS
+        .iter()
+        .map(|f| {
+            let bytes = read(&format!("{f}.f64"));
+            let values: Vec<f64> = bytes
+                .chunks_exact(8)
+                .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect();
+            (f.to_string(), Column::Numbers(values))
+        })
+        .collect()
 }
 
 /// The messy cells, one per line.

@@ -1,12 +1,14 @@
 //! Scoring models as JSON documents (MODEL §2): factors that read fields, turn them into
 //! sub-scores through transforms and carry weights; tier thresholds; minimum coverage.
 
+pub mod plan;
 pub mod presets;
 pub mod problem;
 pub mod transform;
 
 use crate::field::{by_key, FieldId, FieldKind};
 use crate::grades::tier::TierThresholds;
+pub use plan::{Fault, Plan};
 pub use problem::{ModelProblem, ProblemKind};
 use serde::{Deserialize, Serialize};
 pub use transform::{InputProblem, InputRef, InputValue, Step, Transform};
@@ -153,6 +155,11 @@ impl std::error::Error for ModelError {}
 pub struct CompiledInput {
     pub field: FieldId,
     pub transform: Transform,
+    /// The transform with its constants computed (what the kernel runs).
+    pub plan: Plan,
+    /// The input's place among all the model's inputs (factor by factor, inputs then
+    /// fallback): sources that score an input ahead (a categorical column) index by it.
+    pub slot: usize,
 }
 
 /// A factor resolved to fields.
@@ -171,6 +178,8 @@ pub struct CompiledModel {
     pub model: Model,
     pub factors: Vec<CompiledFactor>,
     pub total_weight: f64,
+    /// How many inputs the factors have in all (the slots of [`CompiledInput::slot`]).
+    pub input_slots: usize,
 }
 
 fn is_text_kind(kind: FieldKind) -> bool {
@@ -354,13 +363,16 @@ impl Model {
         if !problems.is_empty() {
             return Err(ModelError::Invalid(problems));
         }
-        let resolve = |inputs: &[Input]| -> Vec<CompiledInput> {
+        let mut slots = 0..;
+        let mut resolve = |inputs: &[Input]| -> Vec<CompiledInput> {
             inputs
                 .iter()
                 .filter_map(|i| {
                     by_key(&i.field).map(|field| CompiledInput {
                         field,
                         transform: i.transform.clone(),
+                        plan: Plan::new(&i.transform),
+                        slot: slots.next().unwrap_or(0),
                     })
                 })
                 .collect()
@@ -377,10 +389,15 @@ impl Model {
             })
             .collect();
         let total_weight = factors.iter().map(|f| f.weight).sum();
+        let input_slots = factors
+            .iter()
+            .map(|f| f.inputs.len() + f.fallback.len())
+            .sum();
         Ok(CompiledModel {
             model: self,
             factors,
             total_weight,
+            input_slots,
         })
     }
 }

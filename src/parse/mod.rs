@@ -37,6 +37,15 @@ pub fn normalize_width(text: &str) -> String {
 
 /// Whether a cell's text means "no value".
 pub fn is_blank_marker(text: &str) -> bool {
+    if text.is_ascii() {
+        // No width fold needed, and no copy.
+        let t = text.trim();
+        return t.is_empty()
+            || matches!(t, "-" | "--" | "/")
+            || ["n/a", "na", "#n/a", "null", "none", "nil", "nan"]
+                .iter()
+                .any(|m| t.eq_ignore_ascii_case(m));
+    }
     let t = normalize_width(text);
     let t = t.trim();
     t.is_empty()

@@ -11,7 +11,7 @@ pub mod next_tier;
 use crate::field::FieldId;
 use crate::grades::tier::{value_tier, Tier};
 use crate::model::{
-    CompiledFactor, CompiledModel, InputProblem, InputRef, InputValue, Title, Transform,
+    CompiledFactor, CompiledInput, CompiledModel, Fault, InputRef, InputValue, Plan, Title,
 };
 use crate::parse::Marks;
 use crate::row::{AccountRow, CellError, CellNote, Value};
@@ -27,6 +27,13 @@ pub trait Inputs {
     /// breakdown; sources without such notes have none.
     fn input_marks(&self, _field: FieldId) -> Marks {
         Marks::NONE
+    }
+    /// The sub-score of the model's input `slot` ([`crate::model::CompiledInput::slot`])
+    /// when the source has it already (a categorical column scores each distinct text once
+    /// with the same plan); `None` to compute it.
+    #[inline(always)]
+    fn scored(&self, _slot: usize) -> Option<Result<f64, Fault>> {
+        None
     }
 }
 
@@ -62,18 +69,43 @@ impl Ranks for NoRanks {
     }
 }
 
+/// The sub-score of one present input: the plan, or the list's rank for a percentile.
+#[inline(always)]
 fn input_sub_score(
-    transform: &Transform,
-    field: FieldId,
+    input: &CompiledInput,
     value: InputRef<'_>,
     ranks: &dyn Ranks,
-) -> Result<f64, InputProblem> {
-    match (transform, value) {
-        (Transform::Percentile { inverse }, InputRef::Number(v)) => {
-            let p = ranks.percentile(field, v).ok_or(InputProblem::NeedsList)?;
+) -> Result<f64, Fault> {
+    match (&input.plan, value) {
+        (Plan::Percentile { inverse }, InputRef::Number(v)) => {
+            let p = ranks.percentile(input.field, v).ok_or(Fault::NeedsList)?;
             Ok(if *inverse { 100.0 - p } else { p })
         }
-        _ => transform.apply(value),
+        (plan, value) => plan.apply(value),
+    }
+}
+
+/// Where the kernel reports each present input, for the breakdown. The score-only paths
+/// pass [`NoRecord`], for which the kernel builds nothing (`ON` is a constant).
+pub trait Recorder {
+    const ON: bool;
+    /// Input `input` of factor `factor` (its index in the model).
+    fn record(&mut self, factor: usize, input: InputScore);
+}
+
+/// No breakdown: the hot paths.
+pub struct NoRecord;
+
+impl Recorder for NoRecord {
+    const ON: bool = false;
+    #[inline(always)]
+    fn record(&mut self, _: usize, _: InputScore) {}
+}
+
+impl<F: FnMut(usize, InputScore)> Recorder for F {
+    const ON: bool = true;
+    fn record(&mut self, factor: usize, input: InputScore) {
+        self(factor, input)
     }
 }
 
@@ -102,12 +134,23 @@ fn owned(value: InputRef<'_>) -> InputValue {
 }
 
 /// A factor's sub-score: the mean of its present inputs' sub-scores, or of its fallback's.
-/// `record` sees every present input (used for the breakdown; a no-op on hot paths).
+/// `record` sees every present input.
 pub fn factor_sub_score<R: Inputs + ?Sized>(
     factor: &CompiledFactor,
     row: &R,
     ranks: &dyn Ranks,
     record: &mut dyn FnMut(InputScore),
+) -> Option<f64> {
+    factor_kernel(factor, 0, row, ranks, &mut |_, input| record(input))
+}
+
+#[inline(always)]
+fn factor_kernel<R: Inputs + ?Sized, C: Recorder>(
+    factor: &CompiledFactor,
+    index: usize,
+    row: &R,
+    ranks: &dyn Ranks,
+    record: &mut C,
 ) -> Option<f64> {
     for (inputs, fallback) in [(&factor.inputs, false), (&factor.fallback, true)] {
         let mut sum = 0.0;
@@ -116,19 +159,27 @@ pub fn factor_sub_score<R: Inputs + ?Sized>(
             let Some(value) = row.input(input.field) else {
                 continue;
             };
-            let result = input_sub_score(&input.transform, input.field, value, ranks);
+            let result = match row.scored(input.slot) {
+                Some(known) => known,
+                None => input_sub_score(input, value, ranks),
+            };
             if let Ok(s) = result {
                 sum += s;
                 count += 1;
             }
-            record(InputScore {
-                field: input.field.key(),
-                value: owned(value),
-                sub_score: result.as_ref().ok().copied(),
-                fallback,
-                problem: result.err().map(|e| e.to_string()),
-                marks: row.input_marks(input.field),
-            });
+            if C::ON {
+                record.record(
+                    index,
+                    InputScore {
+                        field: input.field.key(),
+                        value: owned(value),
+                        sub_score: result.ok(),
+                        fallback,
+                        problem: result.err().map(|e| e.problem(value).to_string()),
+                        marks: row.input_marks(input.field),
+                    },
+                );
+            }
         }
         if count > 0 {
             return Some(sum / f64::from(count));
@@ -161,19 +212,21 @@ impl Evaluation {
     }
 }
 
-/// Scores a row. `subs` is a buffer the caller may keep between rows; on return it holds
-/// each factor's sub-score. `record` sees (factor index, input) for the breakdown.
-pub fn evaluate<R: Inputs + ?Sized>(
+/// Scores a row: the one kernel of every form. `subs` is a buffer the caller may keep
+/// between rows; on return it holds each factor's sub-score. `record` sees (factor index,
+/// input) for the breakdown ([`NoRecord`] on the score-only paths).
+#[inline]
+pub fn evaluate<R: Inputs + ?Sized, C: Recorder>(
     model: &CompiledModel,
     row: &R,
     ranks: &dyn Ranks,
     subs: &mut Vec<Option<f64>>,
-    record: &mut dyn FnMut(usize, InputScore),
+    record: &mut C,
 ) -> Evaluation {
     subs.clear();
     let mut present_weight = 0.0;
     for (i, factor) in model.factors.iter().enumerate() {
-        let s = factor_sub_score(factor, row, ranks, &mut |input| record(i, input));
+        let s = factor_kernel(factor, i, row, ranks, record);
         if s.is_some() {
             present_weight += factor.weight;
         }
@@ -220,7 +273,7 @@ pub fn score_value<R: Inputs + ?Sized>(
     row: &R,
     subs: &mut Vec<Option<f64>>,
 ) -> f64 {
-    evaluate(model, row, &NoRanks, subs, &mut |_, _| {}).score_or_nan()
+    evaluate(model, row, &NoRanks, subs, &mut NoRecord).score_or_nan()
 }
 
 /// One factor in the breakdown.
@@ -276,6 +329,38 @@ fn percent(x: f64) -> String {
     format!("{}%", libm::round(x * 1000.0) / 10.0)
 }
 
+/// Why a row has no score, as the card gives it (`None` when it has one); `subs` as
+/// [`evaluate`] left them.
+pub fn no_score_reason(
+    model: &CompiledModel,
+    eval: &Evaluation,
+    subs: &[Option<f64>],
+) -> Option<Label> {
+    match eval.score {
+        Ok(_) => None,
+        Err(NoScore::NoInputs) => Some(Label::new("score", "no_inputs")),
+        Err(NoScore::LowCoverage) => {
+            let coverage = percent(eval.coverage);
+            let minimum = percent(model.model.min_coverage);
+            Some(Label::localized("score", "low_coverage", |lang| {
+                let missing: Vec<&str> = model
+                    .factors
+                    .iter()
+                    .zip(subs)
+                    .filter(|(_, s)| s.is_none())
+                    .map(|(f, _)| f.title.in_lang(lang))
+                    .collect();
+                let sep = if lang == Lang::ZhCn { "、" } else { ", " };
+                vec![
+                    ("coverage", coverage.clone()),
+                    ("minimum", minimum.clone()),
+                    ("missing", missing.join(sep)),
+                ]
+            }))
+        }
+    }
+}
+
 /// Scores one row into a full card. Per-row results never depend on other rows.
 pub fn score_row(model: &CompiledModel, row: &AccountRow) -> ScoreCard {
     score_row_ranked(model, row, &NoRanks)
@@ -285,11 +370,17 @@ pub fn score_row(model: &CompiledModel, row: &AccountRow) -> ScoreCard {
 pub fn score_row_ranked(model: &CompiledModel, row: &AccountRow, ranks: &dyn Ranks) -> ScoreCard {
     let mut inputs: Vec<Vec<InputScore>> = vec![Vec::new(); model.factors.len()];
     let mut subs = Vec::with_capacity(model.factors.len());
-    let eval = evaluate(model, row, ranks, &mut subs, &mut |i, input| {
-        if let Some(list) = inputs.get_mut(i) {
-            list.push(input);
-        }
-    });
+    let eval = evaluate(
+        model,
+        row,
+        ranks,
+        &mut subs,
+        &mut |i: usize, input: InputScore| {
+            if let Some(list) = inputs.get_mut(i) {
+                list.push(input);
+            }
+        },
+    );
     let factors: Vec<FactorScore> = model
         .factors
         .iter()
@@ -325,29 +416,11 @@ pub fn score_row_ranked(model: &CompiledModel, row: &AccountRow, ranks: &dyn Ran
         .score
         .ok()
         .and_then(|s| value_tier(s, &model.model.tiers));
-    let reason = match eval.score {
-        Ok(_) => None,
-        Err(NoScore::NoInputs) => Some(Label::new("score", "no_inputs")),
-        Err(NoScore::LowCoverage) => {
-            let coverage = percent(eval.coverage);
-            let minimum = percent(model.model.min_coverage);
-            Some(Label::localized("score", "low_coverage", |lang| {
-                let missing: Vec<&str> = factors
-                    .iter()
-                    .filter(|f| f.missing)
-                    .map(|f| f.title.in_lang(lang))
-                    .collect();
-                let sep = if lang == Lang::ZhCn { "、" } else { ", " };
-                vec![
-                    ("coverage", coverage.clone()),
-                    ("minimum", minimum.clone()),
-                    ("missing", missing.join(sep)),
-                ]
-            }))
-        }
-    };
+    let reason = no_score_reason(model, &eval, &subs);
     let next_tier = match (eval.score, tier) {
-        (Ok(score), Some(t)) => next_tier::next_tier(model, row, ranks, score, t),
+        (Ok(score), Some(t)) => {
+            next_tier::next_tier_from(model, row, ranks, score, t, eval.present_weight)
+        }
         _ => None,
     };
     ScoreCard {

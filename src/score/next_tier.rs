@@ -1,7 +1,7 @@
 //! "What moves it up a tier": for each input the score uses, the value that alone would lift
 //! the score past the next tier's threshold, in the field's own units, smallest change first.
 
-use super::{evaluate, factor_sub_score, Inputs, Ranks};
+use super::{evaluate, factor_sub_score, Inputs, NoRecord, Ranks};
 use crate::field::{FieldId, FieldKind};
 use crate::grades::tier::{value_tier, Tier};
 use crate::model::{CompiledModel, InputRef, InputValue, Title, Transform};
@@ -135,10 +135,25 @@ pub fn next_tier(
     score: f64,
     tier: Tier,
 ) -> Option<NextTier> {
+    // Nothing to search at the top tier.
+    tier.next()?;
+    let mut subs = Vec::with_capacity(model.factors.len());
+    let present_weight = evaluate(model, row, ranks, &mut subs, &mut NoRecord).present_weight;
+    next_tier_from(model, row, ranks, score, tier, present_weight)
+}
+
+/// As [`next_tier`], with the row's present weight (from the evaluation the card made).
+pub fn next_tier_from(
+    model: &CompiledModel,
+    row: &AccountRow,
+    ranks: &dyn Ranks,
+    score: f64,
+    tier: Tier,
+    present_weight: f64,
+) -> Option<NextTier> {
     let target = tier.next()?;
     let threshold = model.model.tiers.threshold(target)?;
     let mut subs = Vec::with_capacity(model.factors.len());
-    let present_weight = evaluate(model, row, ranks, &mut subs, &mut |_, _| {}).present_weight;
     let mut moves = Vec::new();
     for factor in &model.factors {
         let mut used = Vec::new();
@@ -196,7 +211,7 @@ pub fn next_tier(
                     field: input.field,
                     value: &candidate,
                 };
-                let after = evaluate(model, &changed, ranks, &mut Vec::new(), &mut |_, _| {});
+                let after = evaluate(model, &changed, ranks, &mut subs, &mut NoRecord);
                 let Ok(new_score) = after.score else { continue };
                 if value_tier(new_score, &model.model.tiers) < Some(target) {
                     continue;
@@ -205,7 +220,7 @@ pub fn next_tier(
                     InputValue::Number(v) => InputRef::Number(*v),
                     InputValue::Text(t) => InputRef::Text(t),
                 };
-                let s_to = input.transform.apply(candidate_ref).unwrap_or(needed);
+                let s_to = input.plan.apply(candidate_ref).unwrap_or(needed);
                 let field = input.field;
                 let (from, to) = (used_input.value.clone(), candidate.clone());
                 let title = factor.title.clone();

@@ -6,7 +6,7 @@ use crate::model::presets::preset;
 use crate::model::Model;
 use crate::row::Cell;
 use crate::score::batch::score_rows;
-use crate::score::columns::{score_columns, Column, Columns};
+use crate::score::columns::{score_columns, Column, Columns, ColumnsError};
 use proptest::prelude::*;
 
 fn row(pairs: &[(&str, Cell)]) -> AccountRow {
@@ -303,6 +303,88 @@ fn recency_from_a_date() {
     r.derive_recency(crate::parse::days_from_civil(2026, 1, 21).unwrap());
     assert_eq!(r.number("last_order_days"), Some(20.0));
     assert!((score_row(m, &r).score.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn coded_columns_give_the_bits_of_text_columns() {
+    let m = preset("key_account").unwrap();
+    let credit = [
+        Some("A"),
+        None,
+        Some("c"),
+        Some("Ａ"),
+        Some("nope"),
+        Some(" aa "),
+    ];
+    let amounts = [1e6, 5e4, f64::NAN, 3.3e7, 2e5, 7e6];
+    let texts = Columns::new(vec![
+        ("annual_purchase".into(), Column::Numbers(amounts.to_vec())),
+        (
+            "credit_rating".into(),
+            Column::Texts(credit.iter().map(|c| c.map(String::from)).collect()),
+        ),
+    ])
+    .unwrap();
+    // The same texts as a dictionary, in another order, with a value no row uses.
+    let values: Vec<Option<String>> = [
+        None,
+        Some(" aa "),
+        Some("zzz"),
+        Some("nope"),
+        Some("Ａ"),
+        Some("c"),
+        Some("A"),
+    ]
+    .iter()
+    .map(|v| v.map(String::from))
+    .collect();
+    let codes = vec![6, 0, 5, 4, 3, 1];
+    let coded = Columns::new(vec![
+        ("annual_purchase".into(), Column::Numbers(amounts.to_vec())),
+        (
+            "credit_rating".into(),
+            Column::Codes {
+                codes,
+                values: values.clone(),
+            },
+        ),
+    ])
+    .unwrap();
+    let (a, ta) = score_columns(m, &texts);
+    let (b, tb) = score_columns(m, &coded);
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&a), bits(&b));
+    assert_eq!(ta, tb);
+    for (i, c) in credit.iter().enumerate() {
+        let mut pairs: Vec<(&str, Cell)> = Vec::new();
+        if !amounts[i].is_nan() {
+            pairs.push(("annual_purchase", amounts[i].into()));
+        }
+        if let Some(c) = c {
+            pairs.push(("credit_rating", (*c).into()));
+        }
+        let card = score_row(m, &row(&pairs));
+        assert_eq!(
+            card.score.unwrap_or(f64::NAN).to_bits(),
+            a[i].to_bits(),
+            "row {i}"
+        );
+    }
+    let bad = Columns::new(vec![(
+        "credit_rating".into(),
+        Column::Codes {
+            codes: vec![0, 7],
+            values,
+        },
+    )]);
+    assert!(matches!(
+        bad,
+        Err(ColumnsError::CodeOutOfRange {
+            row: 1,
+            code: 7,
+            ..
+        })
+    ));
 }
 
 #[test]

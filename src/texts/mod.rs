@@ -110,8 +110,16 @@ pub fn has(lang: Lang, key: &str) -> bool {
 /// Replaces `{name}` placeholders in a template with the given values.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
+    let mut pattern = String::new();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        // One placeholder after the other, as `replace` does; no copy when it is absent.
+        pattern.clear();
+        pattern.push('{');
+        pattern.push_str(name);
+        pattern.push('}');
+        if out.contains(pattern.as_str()) {
+            out = out.replace(pattern.as_str(), value);
+        }
     }
     out
 }

@@ -16,7 +16,7 @@ use crate::row::AccountRow;
 use crate::row::{read_cell, Cell, ReadValue, Value};
 use crate::score::batch::{percentile_normalise, rfm_quintiles, score_rows};
 use crate::score::columns::{score_columns, Column, Columns};
-use crate::score::{score_row, score_value};
+use crate::score::score_row;
 use crate::texts::{Label, Lang};
 use js_sys::Reflect;
 use js_sys::{Array, Float64Array, Object};
@@ -218,6 +218,48 @@ fn prepared_row(
     Ok(r)
 }
 
+/// Whether every number of a card is finite: then JSON carries it exactly.
+fn card_is_finite(card: &crate::score::ScoreCard) -> bool {
+    use crate::model::InputValue;
+    let value = |v: &InputValue| !matches!(v, InputValue::Number(x) if !x.is_finite());
+    let some = |x: Option<f64>| x.is_none_or(f64::is_finite);
+    some(card.score)
+        && card.coverage.is_finite()
+        && card.factors.iter().all(|f| {
+            f.input.as_ref().is_none_or(value)
+                && some(f.sub_score)
+                && [f.weight, f.share, f.points].iter().all(|x| x.is_finite())
+                && f.inputs
+                    .iter()
+                    .all(|i| value(&i.value) && some(i.sub_score))
+        })
+        && card.next_tier.as_ref().is_none_or(|n| {
+            n.threshold.is_finite()
+                && n.gap.is_finite()
+                && n.moves.iter().all(|m| {
+                    value(&m.from)
+                        && value(&m.to)
+                        && [m.sub_score_from, m.sub_score_to, m.score_after]
+                            .iter()
+                            .all(|x| x.is_finite())
+                })
+        })
+}
+
+/// A score card for JavaScript: as JSON text parsed once by `JSON.parse` (one call instead
+/// of one per property), the same object `to_js` builds; `to_js` itself when a number is
+/// not finite (JSON has no NaN or Infinity).
+fn card_to_js(card: &crate::score::ScoreCard) -> Result<JsValue, JsError> {
+    if card_is_finite(card) {
+        if let Ok(text) = serde_json::to_string(card) {
+            if let Ok(v) = js_sys::JSON::parse(&text) {
+                return Ok(v);
+            }
+        }
+    }
+    to_js(card)
+}
+
 /// Scores one row (an object keyed by field keys or header texts) with a preset name or a
 /// model document (default `key_account`). `options.asOf` dates recency (default today).
 #[wasm_bindgen(js_name = scoreAccount, unchecked_return_type = "ScoreCard")]
@@ -228,7 +270,7 @@ pub fn score_account(
     #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = model(&model_input)?;
-    to_js(&score_row(&m, &prepared_row(&row, &options, None)?))
+    card_to_js(&score_row(&m, &prepared_row(&row, &options, None)?))
 }
 
 /// Scores a list of rows; one card per row, in order. `percentile` inputs rank within it.
@@ -273,9 +315,12 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
     if let Some(typed) = value.dyn_ref::<js_sys::Float32Array>() {
         return finite_numbers(key, typed.to_vec().into_iter().map(f64::from).collect());
     }
-    if !Array::is_array(value) {
+    if !safe::is_array(value)? {
+        if value.is_object() && !js_sys::ArrayBuffer::is_view(value) && !value.is_function() {
+            return coded_column(key, value);
+        }
         return Err(JsError::new(&format!(
-            "column \"{key}\" must be a Float64Array or an array"
+            "column \"{key}\" must be a Float64Array, an array or {{codes, values}}"
         )));
     }
     let array = safe::items(value)?;
@@ -313,13 +358,58 @@ fn column(key: &str, value: &JsValue) -> Result<Column, JsError> {
     }
 }
 
+/// A categorical column `{codes: Uint8Array | Uint16Array, values: (string | null)[]}`: each
+/// row's code into the distinct values (a null value is missing). Read only through calls
+/// that cannot throw (`Reflect`), so a hostile object is an error, not a trap.
+fn coded_column(key: &str, value: &JsValue) -> Result<Column, JsError> {
+    let bad = || {
+        JsError::new(&format!(
+            "column \"{key}\" as {{codes, values}}: codes must be a Uint8Array or Uint16Array and values an array of texts"
+        ))
+    };
+    let codes_js = Reflect::get(value, &"codes".into()).map_err(|_| bad())?;
+    let values_js = Reflect::get(value, &"values".into()).map_err(|_| bad())?;
+    safe::readable(&codes_js)?;
+    let codes: Vec<u32> = if let Some(c) = codes_js.dyn_ref::<js_sys::Uint8Array>() {
+        c.to_vec().into_iter().map(u32::from).collect()
+    } else if let Some(c) = codes_js.dyn_ref::<js_sys::Uint16Array>() {
+        c.to_vec().into_iter().map(u32::from).collect()
+    } else {
+        return Err(bad());
+    };
+    if !safe::is_array(&values_js)? {
+        return Err(bad());
+    }
+    let n = Reflect::get(&values_js, &"length".into())
+        .ok()
+        .and_then(|l| l.as_f64())
+        .filter(|n| (0.0..=65_536.0).contains(n))
+        .ok_or_else(bad)? as u32;
+    let mut values = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let v = Reflect::get_u32(&values_js, i).map_err(|_| bad())?;
+        values.push(if v.is_null() || v.is_undefined() {
+            None
+        } else if let Some(s) = v.as_string() {
+            Some(s)
+        } else if let Some(x) = v.as_f64() {
+            Some(crate::row::format_number(x))
+        } else {
+            return Err(bad());
+        });
+    }
+    Ok(Column::Codes { codes, values })
+}
+
 /// The columnar fast path: `{annual_purchase: Float64Array, credit_rating: string[], …}`
 /// in the fields' own units (yuan, fractions); NaN or null is missing. Returns the scores
 /// (NaN where none) and tier codes (0 none, 1 small, 2 ordinary, 3 important, 4 VIP).
+/// A categorical column may come as `{codes: Uint8Array | Uint16Array, values: string[]}`
+/// (each distinct text crosses once, and is scored once).
 #[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
 pub fn score_columns_js(
     #[wasm_bindgen(
-        unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null>>"
+        unchecked_param_type = "Record<string, Float64Array | ArrayLike<number | string | null> | {codes: Uint8Array | Uint16Array, values: (string | null)[]}>"
     )]
     columns: JsValue,
     #[wasm_bindgen(js_name = "model", unchecked_optional_param_type = "ModelInput")]
@@ -347,6 +437,45 @@ pub struct Scorer {
     headers: Vec<(String, Option<HeaderMatch>)>,
     as_of: i64,
     subs: Vec<Option<f64>>,
+    /// Whether the model reads recency (derived from the last order's date when given).
+    reads_recency: bool,
+    /// The row every `score` call reads into (its buffers kept between calls).
+    row: AccountRow,
+    /// Why the last `score` call gave no score.
+    last: Option<crate::score::Evaluation>,
+    /// Where `kam_pack_row` writes a row: the values, then each cell's kind (0 empty,
+    /// 1 number, 3 text, 2 anything else, read on its own); never reallocated, so `view` stays on it until
+    /// the memory grows (then the view is empty and is made again).
+    pack: Vec<f64>,
+    view: Option<Float64Array>,
+}
+
+// The row's cells in one call: numbers written straight into a buffer the scorer keeps, the
+// other cells marked to be read one by one. It never throws (a throw from an import would
+// unwind through Rust frames): a failure is a negative answer.
+#[wasm_bindgen(inline_js = "export function kam_pack_row(values, view, n) {
+  try {
+    if (view.length < 2 * n) return -3;
+    const len = values.length;
+    for (let i = 0; i < n; i++) {
+      const v = i < len ? values[i] : undefined;
+      if (typeof v === 'number') { view[i] = v; view[n + i] = 1; }
+      else view[n + i] = v === null || v === undefined ? 0 : typeof v === 'string' ? 3 : 2;
+    }
+    return 0;
+  } catch (e) {
+    return -2;
+  }
+}")]
+extern "C" {
+    fn kam_pack_row(values: &JsValue, view: &Float64Array, n: u32) -> i32;
+}
+
+/// Cell `i` of a row, read through a call that cannot throw.
+fn read_cell_at(array: &JsValue, i: usize) -> Result<Cell, JsError> {
+    let value = Reflect::get_u32(array, i as u32)
+        .map_err(|_| JsError::new("a cell of the row cannot be read"))?;
+    cell(&value)
 }
 
 #[wasm_bindgen]
@@ -381,11 +510,18 @@ impl Scorer {
             return Err(JsError::new("headers must be an array of header texts"));
         };
         let subs = Vec::with_capacity(model.factors.len());
+        let reads_recency =
+            crate::field::by_key("last_order_days").is_some_and(|f| model.fields().contains(&f));
         Ok(Scorer {
             model,
             headers,
             as_of: as_of(&option(&options, "asOf"))?,
             subs,
+            reads_recency,
+            row: AccountRow::new(),
+            last: None,
+            pack: Vec::new(),
+            view: None,
         })
     }
 
@@ -407,14 +543,104 @@ impl Scorer {
         Ok(row)
     }
 
-    /// The score of one row of values in header order (or an object); NaN when there is none.
+    /// Packs the row's cells into `pack` in one call; false when they must be read one by
+    /// one (the call failed).
+    fn pack_row(&mut self, array: &JsValue) -> bool {
+        let n = self.headers.len();
+        for _ in 0..2 {
+            if self.pack.len() != 2 * n || self.view.is_none() {
+                self.pack = vec![0.0; 2 * n];
+                // SAFETY: `pack` is neither moved nor reallocated while the view lives: the
+                // view is dropped and made again whenever `pack` is, and whenever the memory
+                // has grown (the old view is then empty and `kam_pack_row` answers -3). Only
+                // `kam_pack_row` writes through it, while `self` is borrowed mutably.
+                self.view =
+                    Some(unsafe { Float64Array::view_mut_raw(self.pack.as_mut_ptr(), 2 * n) });
+            }
+            let Some(view) = &self.view else { return false };
+            match kam_pack_row(array, view, n as u32) {
+                0 => return true,
+                -3 => self.view = None,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Reads values in header order into the kept row: the numbers in one call, the other
+    /// cells one by one through a call that cannot throw.
+    fn read_values(&mut self, array: &JsValue) -> Result<(), JsError> {
+        let n = self.headers.len();
+        let packed = self.pack_row(array);
+        self.row.clear();
+        for i in 0..n {
+            let (header, matched) = &self.headers[i];
+            let c = if packed {
+                match self.pack[n + i] as u8 {
+                    0 => Cell::Empty,
+                    1 => Cell::Number(self.pack[i]),
+                    3 => match Reflect::get_u32(array, i as u32).map(|v| v.as_string()) {
+                        Ok(Some(text)) => Cell::Text(text),
+                        _ => read_cell_at(array, i)?,
+                    },
+                    _ => read_cell_at(array, i)?,
+                }
+            } else {
+                read_cell_at(array, i)?
+            };
+            if matched.is_some() {
+                self.row.put_cell(header, *matched, &c, None);
+            }
+        }
+        if self.reads_recency {
+            self.row.derive_recency(self.as_of);
+        }
+        Ok(())
+    }
+
+    /// The score of one row of values in header order (or an object); NaN when there is
+    /// none, and then `lastError()` says why.
     pub fn score(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")]
         values: JsValue,
     ) -> Result<f64, JsError> {
-        let row = self.row(&values)?;
-        Ok(score_value(&self.model, &row, &mut self.subs))
+        self.last = None;
+        if safe::is_array(&values)? {
+            self.read_values(&values)?;
+        } else {
+            self.row = self.row(&values)?;
+        }
+        let eval = crate::score::evaluate(
+            &self.model,
+            &self.row,
+            &crate::score::NoRanks,
+            &mut self.subs,
+            &mut crate::score::NoRecord,
+        );
+        self.last = Some(eval);
+        Ok(eval.score_or_nan())
+    }
+
+    /// Why the last `score` call gave NaN: `"no_inputs"` or `"low_coverage"`; `undefined`
+    /// after a score (or before any call, or after a call that threw).
+    #[wasm_bindgen(js_name = lastError)]
+    pub fn last_error(&self) -> Option<String> {
+        let eval = self.last?;
+        crate::score::no_score_reason(&self.model, &eval, &self.subs).map(|l| l.code)
+    }
+
+    /// As `lastError`, with the reason in both languages: `{code, zh, en}` (as a score
+    /// card's `reason`), or `undefined`.
+    #[wasm_bindgen(js_name = lastReason, unchecked_return_type = "Label | undefined")]
+    pub fn last_reason(&self) -> Result<JsValue, JsError> {
+        match self
+            .last
+            .and_then(|eval| crate::score::no_score_reason(&self.model, &eval, &self.subs))
+        {
+            Some(label) => to_js(&label),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// The full score card of one row.
@@ -424,7 +650,7 @@ impl Scorer {
         #[wasm_bindgen(unchecked_param_type = "CellValue[] | Record<string, CellValue>")]
         values: JsValue,
     ) -> Result<JsValue, JsError> {
-        to_js(&score_row(&self.model, &self.row(&values)?))
+        card_to_js(&score_row(&self.model, &self.row(&values)?))
     }
 
     /// How each header was matched: `{header, field, scale, percent}` (field null if none).

@@ -11,7 +11,7 @@ use crate::model::CompiledModel;
 use crate::report::{computed_table, ReportOptions};
 use crate::row::{AccountRow, Cell};
 use crate::score::batch::ListRanks;
-use crate::score::{evaluate, score_row_ranked, NoRanks, Ranks};
+use crate::score::{evaluate, score_row_ranked, NoRanks, NoRecord, Ranks};
 use crate::sheets::{
     account_row, export_csv, export_xlsx, plan_columns, read_csv_text, read_table, xlsx_sheet_info,
     xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, DecimalMark, ExportOptions, Limits,
@@ -473,7 +473,7 @@ impl Sheet {
         let mut scores = Vec::with_capacity(self.rows.len());
         let mut tiers = Vec::with_capacity(self.rows.len());
         for row in &self.rows {
-            let s = evaluate(&m, row, ranks.as_ref(), &mut subs, &mut |_, _| {}).score_or_nan();
+            let s = evaluate(&m, row, ranks.as_ref(), &mut subs, &mut NoRecord).score_or_nan();
             scores.push(s);
             tiers
                 .push(crate::grades::tier::value_tier(s, &m.model.tiers).map_or(0, |t| t.number()));

@@ -205,7 +205,10 @@ export function createKamFunctions(kam, options = {}) {
       if (v.error) return [v.error];
       if (v.blank) return [''];
       try {
-        return [scoreOf(scorer.scoreCard(v.values), 'zh')];
+        // The score alone (no score card per cell); the reason only when there is none.
+        const s = scorer.score(v.values);
+        if (!Number.isNaN(s)) return [s];
+        return [scoreOf({ score: null, reason: scorer.lastReason() }, 'zh')];
       } catch (e) {
         return [asKamError(e)];
       }
