@@ -96,6 +96,7 @@ test('±Infinity in scoreColumns is refused with its column and row, never score
     assert.throws(() => kam.scoreColumns({ annual_purchase: [1e6, bad] }), (e) => e.code === 'not_finite_in_column');
   }
   // NaN is "no value": that row has no score from the column, the others are scored.
-  const { score } = kam.scoreColumns({ annual_purchase: Float64Array.from([1e6, NaN]), gross_margin: Float64Array.from([0.2, 0.2]) });
-  assert.ok(Number.isFinite(score[0]));
+  const { score } = kam.scoreColumns({ annual_purchase: Float64Array.from([1e6, NaN]), gross_margin: Float64Array.from([0.2, 0.2]), credit_rating: ['A', 'A'] });
+  assert.ok(Number.isFinite(score[0]), 'purchase, margin and credit: 60 % coverage, scored');
+  assert.ok(Number.isNaN(score[1]), 'margin and credit only: 35 % coverage, below the minimum');
 });
