@@ -8,6 +8,10 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
+# The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/;
+# the wasm tests (tests/wasm_clv.rs) embed it, so it comes before the wasm32 lint too.
+./scripts/fetch_cdnow.sh
+
 step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
@@ -17,9 +21,6 @@ cargo clippy --target wasm32-unknown-unknown --tests --quiet -- -D warnings
 npx --no-install eslint --max-warnings 0 www tests
 
 step "native tests (cargo test)"
-# The CDNOW sample (from the lifetimes package on PyPI) for the CLV tests, cached in target/;
-# the wasm tests (tests/wasm_clv.rs) embed it too.
-./scripts/fetch_cdnow.sh
 cargo test --quiet
 
 step "command-line tool (cargo test --features cli --test cli)"
