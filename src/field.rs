@@ -199,6 +199,9 @@ fields! {
     "fully_collected": Flag ["款项收齐", "全部回款"],
     "no_open_promises": Flag ["无未了承诺"],
     "price_discussed": Flag [],
+    // Deal outcomes for the learned win probability (src/history/win.rs)
+    "outcome": Category ["成交结果", "输赢", "赢单/丢单", "结果", "商机结果", "赢丢单", "deal outcome", "win/loss", "result"],
+    "deal_date": Date ["结单日期", "成交日期", "关闭日期", "商机日期", "deal date", "close date", "closed date"],
     // Buying centre (§4.4): the named contact for each role
     "contact_decision_maker": Text ["决策者", "decision maker"],
     "contact_user": Text ["使用者", "user contact"],

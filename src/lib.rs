@@ -7,6 +7,7 @@
 pub mod clv;
 pub mod field;
 pub mod grades;
+pub mod history;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -361,3 +361,132 @@ fn throwing_rows_never_break_the_module() {
         golden["key_account"][0]["score"].as_f64()
     );
 }
+
+fn deal_rows(n: usize) -> Array {
+    // Won when the industry is 制造 or the purchase is large, with exceptions every 7th deal.
+    let rows = Array::new();
+    for i in 0..n {
+        let industry = ["制造", "零售", "物流"][i % 3];
+        let purchase = 10_000.0 * (1 + i % 10) as f64;
+        let won = (industry == "制造" || purchase > 60_000.0) != (i % 7 == 0);
+        let row = js_sys::Object::new();
+        for (key, value) in [
+            ("客户名称", JsValue::from_str(&format!("客户{i}"))),
+            ("行业", JsValue::from_str(industry)),
+            ("年采购额", JsValue::from_f64(purchase)),
+            (
+                "结单日期",
+                JsValue::from_str(&format!("2025-{:02}-01", 1 + i % 12)),
+            ),
+            (
+                "成交结果",
+                JsValue::from_str(if won { "赢单" } else { "丢单" }),
+            ),
+        ] {
+            Reflect::set(&row, &key.into(), &value).unwrap();
+        }
+        rows.push(&row);
+    }
+    rows
+}
+
+fn account_row(id: &str, name: &str, purchase: f64) -> JsValue {
+    JSON::parse(&format!(
+        r#"{{"客户编号": "{id}", "客户名称": "{name}", "年采购额": {purchase}, "毛利率": 0.25, "合作年限": 4, "交易次数": 12}}"#
+    ))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn compare_snapshots_counts_and_reasons() {
+    let before = Array::of3(
+        &account_row("KH1", "甲", 1e4),
+        &account_row("KH2", "乙", 5e7),
+        &account_row("KH3", "丙", 1e6),
+    );
+    let after = Array::of3(
+        &account_row("ｋｈ1", "甲", 5e7),
+        &account_row("KH2", "乙", 1e4),
+        &account_row("KH4", "丁", 1e6),
+    );
+    let c = compare_snapshots_js(before.into(), after.into(), JsValue::UNDEFINED).unwrap();
+    let summary = get(&c, "summary");
+    let count = |k: &str| get(&summary, k).as_f64().unwrap();
+    assert_eq!(
+        [
+            count("up"),
+            count("down"),
+            count("same"),
+            count("new"),
+            count("gone")
+        ],
+        [1.0, 1.0, 0.0, 1.0, 1.0]
+    );
+    let first = Array::from(&get(&c, "accounts")).get(0);
+    assert_eq!(get(&first, "status").as_string().as_deref(), Some("up"));
+    assert_eq!(get(&first, "matchedBy").as_string().as_deref(), Some("id"));
+    let reason = Array::from(&get(&first, "reasons")).get(0);
+    assert_eq!(
+        get(&reason, "factor").as_string().as_deref(),
+        Some("order_amount")
+    );
+    assert!(get(&reason, "pointsAfter").as_f64() > get(&reason, "pointsBefore").as_f64());
+    // Neither rows nor a Sheet: an error, and the module keeps answering.
+    assert!(compare_snapshots_js(
+        JsValue::from_f64(1.0),
+        Array::new().into(),
+        JsValue::UNDEFINED
+    )
+    .is_err());
+    let bad_options = JSON::parse(r#"{"minPoints": "many"}"#).unwrap();
+    assert!(compare_snapshots_js(Array::new().into(), Array::new().into(), bad_options).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_win_model_fits_predicts_and_evaluates() {
+    let deals = deal_rows(120);
+    let model = fit_win_model_js(deals.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&model, "kind").as_string().as_deref(), Some("winModel"));
+    let row = JSON::parse(r#"{"行业": "制造", "年采购额": 90000}"#).unwrap();
+    let p = win_probability_js(model.clone(), row.clone()).unwrap();
+    let probability = get(&p, "probability").as_f64().unwrap();
+    assert!(probability > 0.8, "{probability}");
+    let factors = Array::from(&get(&p, "factors"));
+    assert_eq!(factors.length(), 2);
+    assert!(get(&factors.get(0), "effect").as_f64().unwrap() > 0.0);
+    // The same from the model's JSON text.
+    let text = JSON::stringify(&model).unwrap();
+    let again = win_probability_js(text.into(), row).unwrap();
+    assert_eq!(get(&again, "probability").as_f64(), Some(probability));
+    let e = evaluate_win_model_js(model.clone(), deals.clone().into()).unwrap();
+    assert!(get(&e, "auc").as_f64().unwrap() > 0.8);
+    assert_eq!(Array::from(&get(&e, "calibration")).length(), 10);
+    let h = win_holdout_js(deals.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&h, "dateField").as_string().as_deref(),
+        Some("deal_date")
+    );
+    assert_eq!(get(&h, "test").as_f64(), Some(24.0));
+}
+
+#[wasm_bindgen_test]
+fn win_model_errors_carry_code_zh_and_en() {
+    let lost =
+        JSON::parse(r#"[{"行业": "甲", "成交结果": "丢单"}, {"行业": "乙", "成交结果": "0"}]"#)
+            .unwrap();
+    let thrown: JsValue = fit_win_model_js(lost, JsValue::UNDEFINED)
+        .unwrap_err()
+        .into();
+    let text = |k: &str| get(&thrown, k).as_string().unwrap_or_default();
+    assert_eq!(text("code"), "one_class");
+    assert!(text("zh").contains("丢单"), "{}", text("zh"));
+    assert!(text("en").contains("lost"), "{}", text("en"));
+    let thrown: JsValue = win_probability_js(JsValue::from_str("{}"), JSON::parse("{}").unwrap())
+        .unwrap_err()
+        .into();
+    assert_eq!(
+        get(&thrown, "code").as_string().as_deref(),
+        Some("invalid_model")
+    );
+    assert!(evaluate_win_model_js(JsValue::from_f64(3.0), Array::new().into()).is_err());
+}

@@ -135,40 +135,57 @@ fn index(keys: impl Iterator<Item = (usize, Option<String>)>) -> HashMap<String,
     map
 }
 
-/// Joins futures into rows given as (id, name) texts. See the module notes for the rules.
-pub fn join_keys(futures: &[CustomerFuture], rows: &[(Option<&str>, Option<&str>)]) -> JoinResult {
+/// The keys of one row or one log customer, as they are compared ([`normalize_id`],
+/// [`normalize_name`]); an empty key is no key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    pub id: Option<String>,
+    pub name: Option<String>,
+}
+
+impl Keys {
+    /// The keys of an id and a name as written.
+    pub fn of(id: Option<&str>, name: Option<&str>) -> Keys {
+        Keys {
+            id: id.map(normalize_id).filter(|k| !k.is_empty()),
+            name: name.map(normalize_name).filter(|k| !k.is_empty()),
+        }
+    }
+
+    /// The keys of an account row's `id` and `name` fields.
+    pub fn of_row(row: &AccountRow) -> Keys {
+        Keys::of(row.text("id"), row.text("name"))
+    }
+}
+
+/// Rows of one side matched to entries of the other: per row, the entry (index) and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matching {
+    pub entry: Vec<Option<usize>>,
+    pub status: Vec<JoinStatus>,
+    /// Entries some row took.
+    pub taken: Vec<bool>,
+}
+
+/// Matches `rows` to `entries` by the module's rules: ids first (every row), then names for
+/// the rows still unmatched and the entries not yet taken; a key shared by two rows or two
+/// entries matches nothing. `DuplicateInList` is a key shared among `rows`,
+/// `AmbiguousInLog` one shared among `entries`.
+pub fn match_keys(entries: &[Keys], rows: &[Keys]) -> Matching {
     let n = rows.len();
-    let log_ids = index(
-        futures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, Some(normalize_id(&f.key)))),
-    );
-    let log_names = index(
-        futures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, Some(normalize_name(f.name.as_deref().unwrap_or(&f.key))))),
-    );
-    let row_ids: Vec<Option<String>> = rows
-        .iter()
-        .map(|(id, _)| id.map(normalize_id).filter(|k| !k.is_empty()))
-        .collect();
-    let row_names: Vec<Option<String>> = rows
-        .iter()
-        .map(|(_, name)| name.map(normalize_name).filter(|k| !k.is_empty()))
-        .collect();
-    let list_ids = index(row_ids.iter().cloned().enumerate());
-    let list_names = index(row_names.iter().cloned().enumerate());
+    let log_ids = index(entries.iter().map(|k| k.id.clone()).enumerate());
+    let log_names = index(entries.iter().map(|k| k.name.clone()).enumerate());
+    let list_ids = index(rows.iter().map(|k| k.id.clone()).enumerate());
+    let list_names = index(rows.iter().map(|k| k.name.clone()).enumerate());
     let unique_in_list =
         |map: &HashMap<String, Owner>, key: &str| matches!(map.get(key), Some(Owner::One(_)));
 
     let mut customer = vec![None; n];
     let mut status = vec![JoinStatus::NoMatch; n];
-    let mut taken = vec![false; futures.len()];
+    let mut taken = vec![false; entries.len()];
     // Ids first, for every row, so that a name never takes a customer an id claims.
     for i in 0..n {
-        let Some(id) = &row_ids[i] else {
+        let Some(id) = &rows[i].id else {
             continue;
         };
         if !unique_in_list(&list_ids, id) {
@@ -191,8 +208,8 @@ pub fn join_keys(futures: &[CustomerFuture], rows: &[(Option<&str>, Option<&str>
         if customer[i].is_some() {
             continue;
         }
-        let Some(name) = &row_names[i] else {
-            if row_ids[i].is_none() {
+        let Some(name) = &rows[i].name else {
+            if rows[i].id.is_none() {
                 status[i] = JoinStatus::NoKey;
             }
             continue;
@@ -217,6 +234,26 @@ pub fn join_keys(futures: &[CustomerFuture], rows: &[(Option<&str>, Option<&str>
             _ => {}
         }
     }
+    Matching {
+        entry: customer,
+        status,
+        taken,
+    }
+}
+
+/// Joins futures into rows given as (id, name) texts. See the module notes for the rules.
+pub fn join_keys(futures: &[CustomerFuture], rows: &[(Option<&str>, Option<&str>)]) -> JoinResult {
+    // A log customer's key is matched as an id, and as a name when the log has no names.
+    let entries: Vec<Keys> = futures
+        .iter()
+        .map(|f| Keys::of(Some(&f.key), Some(f.name.as_deref().unwrap_or(&f.key))))
+        .collect();
+    let keys: Vec<Keys> = rows.iter().map(|(id, name)| Keys::of(*id, *name)).collect();
+    let Matching {
+        entry: customer,
+        status,
+        taken,
+    } = match_keys(&entries, &keys);
 
     let pick = |f: fn(&CustomerFuture) -> f64| -> Vec<f64> {
         customer

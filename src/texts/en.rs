@@ -589,4 +589,26 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("notice.no_satisfaction", "The list has no satisfaction: the targets by ABC class (every A account very satisfied, every B account satisfied) cannot be checked. Add satisfaction"),
     ("notice.no_levels", "The list has no relationship level: no moves to the next level can be given. Tick the level signs for key accounts, or record the level (1–4)"),
     // strategy.end
+    // compare_status, compare_unmatched: two snapshots compared (src/history/compare.rs)
+    ("compare_status.up", "Up"),
+    ("compare_status.down", "Down"),
+    ("compare_status.same", "Same"),
+    ("compare_status.new", "New"),
+    ("compare_status.gone", "Gone"),
+    ("compare_unmatched.duplicate", "Its id (or name) is shared with another row of the same list: not matched"),
+    ("compare_unmatched.ambiguous", "The earlier list holds its id or name twice: not matched"),
+    ("compare_unmatched.no_key", "Neither a customer id nor a name: not matched"),
+    // win_*: the learned win probability (src/history/win.rs)
+    ("win_outcome.won", "won"),
+    ("win_outcome.lost", "lost"),
+    ("win_feature.pipeline_grade", "Pipeline grade"),
+    ("win_error.no_outcomes", "No deal has an outcome (won or lost): {skipped} rows without one. Add an outcome column (won/lost, 1/0)"),
+    ("win_error.one_class", "Every deal is {class}: learning a win probability needs both won and lost deals"),
+    ("win_error.no_features", "No field to learn from: give deals with more columns, or name the fields"),
+    ("win_error.unknown_field", "No such field: {field}"),
+    ("win_error.not_a_feature", "{field} is text or a date: it cannot be learned from"),
+    ("win_error.bad_option", "Bad option: {detail}"),
+    ("win_error.invalid_model", "Not a win model: {detail}"),
+    ("win_error.no_dates", "No deal has the date {field} that the holdout splits by"),
+    ("win_error.too_few_deals", "Too few deals for a holdout: {count} with an outcome and a date (at least 10)"),
 ];

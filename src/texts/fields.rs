@@ -113,6 +113,8 @@ pub(super) static FIELD_LABELS: &[(&str, &str, &str)] = &[
     ("fully_collected", "款项收齐", "Fully collected"),
     ("no_open_promises", "无未了承诺", "No open promises"),
     ("price_discussed", "已谈价格", "Price discussed"),
+    ("outcome", "成交结果", "Deal outcome"),
+    ("deal_date", "结单日期", "Deal date"),
     ("contact_decision_maker", "决策者", "Decision maker"),
     ("contact_user", "使用者", "User contact"),
     ("contact_gatekeeper", "技术把关者", "Technical gatekeeper"),

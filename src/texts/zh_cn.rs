@@ -589,4 +589,26 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("notice.no_satisfaction", "名单没有满意度：无法按 A/B/C 分类检查满意度目标（A类客户高度满意，B类客户满意）。加上满意度即可"),
     ("notice.no_levels", "名单没有关系层级：无法给出迈向下一层级的建议。为重点客户勾选关系层级的表现，或填写层级（1–4）即可"),
     // strategy.end
+    // compare_status, compare_unmatched: 两期名单对比 (src/history/compare.rs)
+    ("compare_status.up", "上升"),
+    ("compare_status.down", "下降"),
+    ("compare_status.same", "不变"),
+    ("compare_status.new", "新增"),
+    ("compare_status.gone", "消失"),
+    ("compare_unmatched.duplicate", "客户编号（或名称）与同一名单的另一行重复：未匹配"),
+    ("compare_unmatched.ambiguous", "上一期名单中有两行使用此编号或名称：未匹配"),
+    ("compare_unmatched.no_key", "既无客户编号也无客户名称：未匹配"),
+    // win_*: 学习所得的赢单概率 (src/history/win.rs)
+    ("win_outcome.won", "赢单"),
+    ("win_outcome.lost", "丢单"),
+    ("win_feature.pipeline_grade", "十级分级"),
+    ("win_error.no_outcomes", "没有任何商机有成交结果（赢单或丢单）：{skipped} 行缺少结果。请添加成交结果列（赢单/丢单、1/0）"),
+    ("win_error.one_class", "所有商机都是{class}：学习赢单概率需要既有赢单也有丢单"),
+    ("win_error.no_features", "没有可供学习的字段：请提供列更多的商机，或指定字段"),
+    ("win_error.unknown_field", "没有此字段：{field}"),
+    ("win_error.not_a_feature", "{field} 是文本或日期，不能用于学习"),
+    ("win_error.bad_option", "选项有误：{detail}"),
+    ("win_error.invalid_model", "不是赢单概率模型：{detail}"),
+    ("win_error.no_dates", "没有任何商机有留出检验所依据的日期 {field}"),
+    ("win_error.too_few_deals", "商机太少，无法做留出检验：有结果和日期的只有 {count} 个（至少 10 个）"),
 ];

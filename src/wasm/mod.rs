@@ -4,6 +4,7 @@
 mod clv;
 mod convert;
 mod grades;
+mod history;
 mod safe;
 mod scoring;
 #[cfg(feature = "files")]
@@ -13,6 +14,7 @@ mod types;
 
 pub use clv::*;
 pub use grades::*;
+pub use history::*;
 pub use scoring::*;
 #[cfg(feature = "files")]
 pub use sheet::*;

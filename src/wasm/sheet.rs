@@ -84,6 +84,18 @@ fn sheet_error(e: crate::sheets::SheetError) -> JsError {
 type Writer =
     fn(&Table, Computed<'_>, &ExportOptions) -> Result<Vec<u8>, crate::sheets::SheetError>;
 
+/// A sheet's rows handed to another export (see `Sheet::snapshot`).
+#[wasm_bindgen(skip_typescript)]
+pub struct SheetRows {
+    rows: Vec<AccountRow>,
+}
+
+impl SheetRows {
+    pub(super) fn into_rows(self) -> Vec<AccountRow> {
+        self.rows
+    }
+}
+
 /// An account list read from a file or a pasted range.
 #[wasm_bindgen]
 pub struct Sheet {
@@ -142,6 +154,15 @@ impl Sheet {
     /// The rows as read (for the transaction-log join in `super::clv`).
     pub(super) fn account_rows(&self) -> &[AccountRow] {
         &self.rows
+    }
+
+    /// A copy of the rows in an object of its own, for exports that take a sheet or rows
+    /// (`compareSnapshots`, `fitWinModel`): JavaScript calls `snapshotRows` on the sheet and
+    /// the export takes the copy, leaving the sheet with its owner.
+    fn snapshot(&self) -> SheetRows {
+        SheetRows {
+            rows: self.rows.clone(),
+        }
     }
 
     fn list_context(&self) -> &ListContext {
@@ -329,6 +350,12 @@ impl Sheet {
     }
 
     /// Data rows (rows in = rows out: blank rows inside the list are kept).
+    /// The rows for `compareSnapshots` and the win-model exports (not for direct use).
+    #[wasm_bindgen(js_name = snapshotRows, skip_typescript)]
+    pub fn snapshot_rows(&self) -> SheetRows {
+        self.snapshot()
+    }
+
     #[wasm_bindgen(getter, js_name = rowCount)]
     pub fn row_count(&self) -> usize {
         self.table.rows.len()
