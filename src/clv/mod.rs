@@ -1,6 +1,7 @@
 //! Account futures from the transaction log (MODEL §6): the RFM summary, BG/NBD
 //! (Fader, Hardie & Lee 2005, *Marketing Science* 24(2)), Gamma-Gamma (Fader, Hardie & Lee
-//! 2005, *JMR* 42(4)) and the discounted customer lifetime value, as the `lifetimes` Python
+//! 2005, *JMR* 42(4)), Pareto/NBD (Schmittlein, Morrison & Colombo 1987), the
+//! calibration/holdout check, and the discounted customer lifetime value, as the `lifetimes` Python
 //! package computes them.
 //!
 //! Plain Rust, no JavaScript types: the bindings live in `crate::wasm::clv`. Every
@@ -19,6 +20,7 @@ pub mod gamma_gamma;
 pub mod hyp2f1;
 pub mod join;
 mod optim;
+pub mod pareto_nbd;
 #[cfg(test)]
 mod sim;
 pub mod summary;
@@ -27,6 +29,7 @@ pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};
 pub use gamma_gamma::{GammaGammaFit, GammaGammaParams};
 pub use join::{join_futures, CustomerFuture, JoinResult, JoinStatus};
+pub use pareto_nbd::{ParetoNbdFit, ParetoNbdParams, ParetoNbdPrediction};
 pub use summary::{
     summarize, summarize_rows, CustomerSummary, RowError, Summary, SummaryError, SummaryOptions,
     Transaction,
