@@ -1,5 +1,5 @@
 //! Transaction-log exports (MODEL §6): `rfmSummary`, `fitBgNbd`, `fitGammaGamma`,
-//! `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
+//! `fitParetoNbd`, `paretoNbdPredict`, `calibrationHoldout`, `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
 //! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
 use super::convert::{cell, err, numbers_arg, option, options, strings_arg, to_js};
@@ -8,6 +8,7 @@ use crate::clv::bgnbd::{self, BgNbdParams};
 use crate::clv::columns::transaction_columns;
 use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
 use crate::clv::join::{join_keys, CustomerFuture, JoinResult};
+use crate::clv::pareto_nbd::{self, ParetoNbdParams};
 use crate::clv::summary::{parse_transaction_date, summarize_numbered};
 use crate::clv::{customer_lifetime_values, ClvOptions, Rft, RowError, SummaryOptions};
 use crate::clv::{TimeUnit, Transaction};
@@ -436,6 +437,87 @@ pub fn bg_nbd_predict(
     let p = bg_params(&params)?;
     let (x, tx, age) = rft_columns(&summary)?;
     let pred = bgnbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &age,
+        },
+        t,
+    )
+    .map_err(err)?;
+    let out = Object::new();
+    set(&out, "pAlive", &Float64Array::from(pred.p_alive.as_slice()))?;
+    set(
+        &out,
+        "expected",
+        &Float64Array::from(pred.expected.as_slice()),
+    )?;
+    Ok(out.into())
+}
+
+fn pareto_params(value: &JsValue) -> Result<ParetoNbdParams, JsError> {
+    let what = "the Pareto/NBD parameters";
+    ParetoNbdParams::new(
+        number(value, "r", what)?,
+        number(value, "alpha", what)?,
+        number(value, "s", what)?,
+        number(value, "beta", what)?,
+    )
+    .map_err(err)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ParetoNbdFitJs {
+    r: f64,
+    alpha: f64,
+    s: f64,
+    beta: f64,
+    log_likelihood: f64,
+    std_errors: ParetoNbdParams,
+    covariance: [[f64; 4]; 4],
+    customers: usize,
+    groups: usize,
+}
+
+/// Fits Pareto/NBD to `{frequency, recency, T}` by maximum likelihood; throws with the reason
+/// when the fit does not converge or the data do not identify the model.
+#[wasm_bindgen(js_name = fitParetoNbd, unchecked_return_type = "ParetoNbdFit")]
+pub fn fit_pareto_nbd(
+    #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
+) -> Result<JsValue, JsError> {
+    let (x, tx, t) = rft_columns(&summary)?;
+    let fit = pareto_nbd::fit(Rft {
+        frequency: &x,
+        recency: &tx,
+        t: &t,
+    })
+    .map_err(err)?;
+    to_js(&ParetoNbdFitJs {
+        r: fit.params.r,
+        alpha: fit.params.alpha,
+        s: fit.params.s,
+        beta: fit.params.beta,
+        log_likelihood: fit.log_likelihood,
+        std_errors: fit.std_errors,
+        covariance: fit.covariance,
+        customers: fit.customers,
+        groups: fit.groups,
+    })
+}
+
+/// Per customer: P(alive) and the expected purchases in the next `t` units, with fitted or
+/// published Pareto/NBD parameters `{r, alpha, s, beta}`.
+#[wasm_bindgen(js_name = paretoNbdPredict, unchecked_return_type = "ParetoNbdPrediction")]
+pub fn pareto_nbd_predict(
+    #[wasm_bindgen(unchecked_param_type = "ParetoNbdParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
+    t: f64,
+) -> Result<JsValue, JsError> {
+    let p = pareto_params(&params)?;
+    let (x, tx, age) = rft_columns(&summary)?;
+    let pred = pareto_nbd::predict(
         &p,
         Rft {
             frequency: &x,

@@ -813,3 +813,18 @@ export type SheetSource =
 
 export interface SheetMapping { column: number; header: string; field: string | null; scale: number; percent: boolean; overridden: boolean; /** For an unmapped column that looks like a known field: its key. */ suggestion: string | null; }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const CLV_CHECK_TYPES: &'static str = r#"
+/** Pareto/NBD parameters: purchase rate λ ~ Gamma(r, alpha), dropout rate μ ~ Gamma(s, beta); alpha and beta in the summary's unit. */
+export interface ParetoNbdParams { r: number; alpha: number; s: number; beta: number; }
+export interface ParetoNbdFit extends ParetoNbdParams {
+  logLikelihood: number;
+  stdErrors: ParetoNbdParams;
+  /** Covariance of (ln r, ln alpha, ln s, ln beta): the inverse observed information. */
+  covariance: number[][];
+  customers: number;
+  groups: number;
+}
+export interface ParetoNbdPrediction { pAlive: Float64Array; expected: Float64Array; }
+"#;
