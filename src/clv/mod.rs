@@ -17,6 +17,7 @@ pub mod bgnbd;
 pub mod clv;
 pub mod columns;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod hyp2f1;
 pub mod join;
 mod optim;
@@ -28,6 +29,7 @@ pub mod summary;
 pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};
 pub use gamma_gamma::{GammaGammaFit, GammaGammaParams};
+pub use holdout::{calibration_holdout, Holdout, HoldoutModel, HoldoutOptions};
 pub use join::{join_futures, CustomerFuture, JoinResult, JoinStatus};
 pub use pareto_nbd::{ParetoNbdFit, ParetoNbdParams, ParetoNbdPrediction};
 pub use summary::{
