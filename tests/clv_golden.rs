@@ -1,5 +1,5 @@
-//! Golden CLV numbers on the CDNOW sample: the summary from the raw transactions, the BG/NBD
-//! and Gamma-Gamma fits, predictions and CLV, written to tests/golden/clv.json with the bits
+//! Golden CLV numbers on the CDNOW sample: the summary from the raw transactions, the BG/NBD,
+//! Pareto/NBD and Gamma-Gamma fits, predictions and CLV, written to tests/golden/clv.json with the bits
 //! of every number. The wasm build checks the same file (tests/wasm_clv.rs), so native, Node
 //! and Chromium agree to the last bit. Needs ./scripts/fetch_cdnow.sh first.
 //! Regenerate with `KAM_UPDATE_GOLDEN=1 cargo test --test clv_golden` after a deliberate change.
@@ -8,6 +8,7 @@
 
 use kam_score::clv::bgnbd::{self, BgNbdParams};
 use kam_score::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
+use kam_score::clv::pareto_nbd;
 use kam_score::clv::{customer_lifetime_values, summarize_rows, ClvOptions, Rft};
 use kam_score::clv::{SummaryOptions, TimeUnit};
 use kam_score::parse::days_from_civil;
@@ -57,6 +58,8 @@ fn compute() -> Value {
     let bg = bgnbd::fit(data).unwrap();
     let gg = gamma_gamma::fit(&x, &m, &GammaGammaOptions::default()).unwrap();
     let pred = bgnbd::predict(&bg.params, data, 39.0).unwrap();
+    let pnbd = pareto_nbd::fit(data).unwrap();
+    let pnbd_pred = pareto_nbd::predict(&pnbd.params, data, 39.0).unwrap();
     let clv_options = ClvOptions {
         horizon: 12,
         unit: TimeUnit::Week,
@@ -111,6 +114,26 @@ fn compute() -> Value {
             },
             "customers": bg.customers,
             "groups": bg.groups,
+        }),
+    );
+    out.insert(
+        "paretoNbd".into(),
+        json!({
+            "r": num(pnbd.params.r), "alpha": num(pnbd.params.alpha),
+            "s": num(pnbd.params.s), "beta": num(pnbd.params.beta),
+            "logLikelihood": num(pnbd.log_likelihood),
+            "stdErrors": {
+                "r": num(pnbd.std_errors.r), "alpha": num(pnbd.std_errors.alpha),
+                "s": num(pnbd.std_errors.s), "beta": num(pnbd.std_errors.beta),
+            },
+            "customers": pnbd.customers,
+            "groups": pnbd.groups,
+            "predict39": {
+                "pAlive": nums(&pnbd_pred.p_alive[..KEEP]),
+                "expected": nums(&pnbd_pred.expected[..KEEP]),
+                "pAliveSum": num(total(&pnbd_pred.p_alive)),
+                "expectedSum": num(total(&pnbd_pred.expected)),
+            },
         }),
     );
     out.insert(

@@ -1,7 +1,9 @@
 //! The transaction-log exports of the wasm build (rfmSummary, fitBgNbd, fitGammaGamma,
-//! bgNbdPredict, bgNbdProbability, customerLifetimeValue, joinFutures) on the CDNOW sample, in
-//! Node and in headless Chromium: the published figures of Fader, Hardie & Lee (2005), and the
-//! native numbers of tests/golden/clv.json (tests/clv_golden.rs) to the last bit.
+//! fitParetoNbd, paretoNbdPredict, calibrationHoldout, bgNbdPredict, bgNbdProbability,
+//! customerLifetimeValue, joinFutures) on the CDNOW sample, in Node and in headless Chromium:
+//! the published figures of Fader, Hardie & Lee (2005), lifetimes' holdout figures
+//! (tests/golden/holdout_lifetimes.json), and the native numbers of tests/golden/clv.json
+//! (tests/clv_golden.rs) to the last bit.
 //! The raw file is embedded at build time: run ./scripts/fetch_cdnow.sh first.
 
 #![cfg(target_arch = "wasm32")]
@@ -311,4 +313,87 @@ fn join_futures_matches_ids_then_names_and_ranks_the_clv() {
     assert_eq!(num(&cols, "id"), 0.0);
     assert_eq!(num(&cols, "amount"), 2.0);
     assert!(get(&cols, "name").is_null());
+}
+
+#[wasm_bindgen_test]
+fn pareto_nbd_fit_and_predictions_give_native_bits() {
+    let g = &golden()["paretoNbd"];
+    let s = summary();
+    let fit = fit_pareto_nbd(s.clone()).unwrap();
+    let (r, alpha, sh, beta) = (
+        num(&fit, "r"),
+        num(&fit, "alpha"),
+        num(&fit, "s"),
+        num(&fit, "beta"),
+    );
+    // FHL 2005: r = 0.553, α = 10.578, s = 0.606, β = 11.669 (the maximum is at β = 11.668:
+    // see tests/clv_cdnow.rs), log-likelihood −9595.0.
+    assert!(printed(r, 0.553, 3), "r = {r}");
+    assert!(printed(alpha, 10.578, 3), "alpha = {alpha}");
+    assert!(printed(sh, 0.606, 3), "s = {sh}");
+    assert!((beta - 11.669).abs() < 0.0015, "beta = {beta}");
+    for key in ["r", "alpha", "s", "beta", "logLikelihood"] {
+        same(num(&fit, key), &g[key], key);
+    }
+    let se = get(&fit, "stdErrors");
+    for key in ["r", "alpha", "s", "beta"] {
+        same(
+            num(&se, key),
+            &g["stdErrors"][key],
+            &format!("stdErrors.{key}"),
+        );
+    }
+    let pred = pareto_nbd_predict(fit, s, 39.0).unwrap();
+    let (alive, expected) = (column(&pred, "pAlive"), column(&pred, "expected"));
+    same_all(&alive, &g["predict39"]["pAlive"], "pAlive");
+    same_all(&expected, &g["predict39"]["expected"], "expected");
+    same(sum(&alive), &g["predict39"]["pAliveSum"], "Σ pAlive");
+    same(sum(&expected), &g["predict39"]["expectedSum"], "Σ expected");
+}
+
+#[wasm_bindgen_test]
+fn calibration_holdout_matches_lifetimes() {
+    let g: Value = serde_json::from_str(include_str!("golden/holdout_lifetimes.json")).unwrap();
+    for model in ["bgnbd", "paretonbd"] {
+        let options = obj(&[
+            ("calibrationEnd", "1997-09-30".into()),
+            ("observationEnd", "1998-06-30".into()),
+            ("unit", "week".into()),
+            ("model", model.into()),
+        ]);
+        let h = calibration_holdout_js(transactions(), options).unwrap();
+        let want = &g[model];
+        let near = |got: f64, w: &Value| {
+            let w = w.as_f64().unwrap();
+            assert!(
+                (got - w).abs() <= 1e-6 * w.abs().max(1.0),
+                "{model}: {got} vs {w}"
+            );
+        };
+        assert_eq!(num(&h, "customers"), 2357.0);
+        near(num(&h, "predictedTotal"), &want["predictedTotal"]);
+        near(num(&h, "actualTotal"), &want["actualTotal"]);
+        near(num(&h, "meanAbsoluteError"), &want["meanAbsoluteError"]);
+        let groups: Array = get(&h, "byFrequency").unchecked_into();
+        assert_eq!(groups.length(), 8);
+        for (i, w) in want["byFrequency"].as_array().unwrap().iter().enumerate() {
+            let group = groups.get(i as u32);
+            assert_eq!(num(&group, "customers"), w["customers"].as_f64().unwrap());
+            near(num(&group, "predicted"), &w["predicted"]);
+            near(num(&group, "actual"), &w["actual"]);
+        }
+        let per = get(&h, "perCustomer");
+        let predicted = column(&per, "predicted");
+        let theirs = want["predicted"].as_array().unwrap();
+        for (got, w) in predicted.iter().zip(theirs) {
+            near(*got, w);
+        }
+    }
+    let bad = obj(&[
+        ("calibrationEnd", "1997-09-30".into()),
+        ("observationEnd", "1998-06-30".into()),
+        ("unit", "week".into()),
+        ("model", "gamma".into()),
+    ]);
+    assert!(calibration_holdout_js(transactions(), bad).is_err());
 }

@@ -1,6 +1,7 @@
 //! Account futures from the transaction log (MODEL §6): the RFM summary, BG/NBD
 //! (Fader, Hardie & Lee 2005, *Marketing Science* 24(2)), Gamma-Gamma (Fader, Hardie & Lee
-//! 2005, *JMR* 42(4)) and the discounted customer lifetime value, as the `lifetimes` Python
+//! 2005, *JMR* 42(4)), Pareto/NBD (Schmittlein, Morrison & Colombo 1987), the
+//! calibration/holdout check, and the discounted customer lifetime value, as the `lifetimes` Python
 //! package computes them.
 //!
 //! Plain Rust, no JavaScript types: the bindings live in `crate::wasm::clv`. Every
@@ -16,9 +17,11 @@ pub mod bgnbd;
 pub mod clv;
 pub mod columns;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod hyp2f1;
 pub mod join;
 mod optim;
+pub mod pareto_nbd;
 #[cfg(test)]
 mod sim;
 pub mod summary;
@@ -26,7 +29,9 @@ pub mod summary;
 pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};
 pub use gamma_gamma::{GammaGammaFit, GammaGammaParams};
+pub use holdout::{calibration_holdout, Holdout, HoldoutModel, HoldoutOptions};
 pub use join::{join_futures, CustomerFuture, JoinResult, JoinStatus};
+pub use pareto_nbd::{ParetoNbdFit, ParetoNbdParams, ParetoNbdPrediction};
 pub use summary::{
     summarize, summarize_rows, CustomerSummary, RowError, Summary, SummaryError, SummaryOptions,
     Transaction,

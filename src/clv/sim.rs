@@ -105,3 +105,33 @@ pub fn gamma_gamma(
     }
     (xs, ms)
 }
+
+/// (x, tₓ, T) of `n` customers simulated from Pareto/NBD, ages uniform in [t_min, t_max].
+pub fn pareto_nbd(
+    rng: &mut Rng,
+    n: usize,
+    (r, alpha, s, beta): (f64, f64, f64, f64),
+    t_min: f64,
+    t_max: f64,
+) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (mut xs, mut txs, mut ts) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..n {
+        let age = t_min + (t_max - t_min) * rng.uniform();
+        let lambda = rng.gamma(r, alpha);
+        let mu = rng.gamma(s, beta);
+        let end = rng.exponential(mu).min(age);
+        let (mut x, mut tx, mut now) = (0.0, 0.0, 0.0);
+        loop {
+            now += rng.exponential(lambda);
+            if now > end {
+                break;
+            }
+            x += 1.0;
+            tx = now;
+        }
+        xs.push(x);
+        txs.push(tx);
+        ts.push(age);
+    }
+    (xs, txs, ts)
+}

@@ -1,5 +1,5 @@
 //! Transaction-log exports (MODEL §6): `rfmSummary`, `fitBgNbd`, `fitGammaGamma`,
-//! `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
+//! `fitParetoNbd`, `paretoNbdPredict`, `calibrationHoldout`, `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
 //! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
 use super::convert::{cell, err, numbers_arg, option, options, strings_arg, to_js};
@@ -7,7 +7,11 @@ use super::safe;
 use crate::clv::bgnbd::{self, BgNbdParams};
 use crate::clv::columns::transaction_columns;
 use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
+use crate::clv::holdout::{
+    calibration_holdout_numbered, HoldoutModel, HoldoutOptions, PerCustomer,
+};
 use crate::clv::join::{join_keys, CustomerFuture, JoinResult};
+use crate::clv::pareto_nbd::{self, ParetoNbdParams};
 use crate::clv::summary::{parse_transaction_date, summarize_numbered};
 use crate::clv::{customer_lifetime_values, ClvOptions, Rft, RowError, SummaryOptions};
 use crate::clv::{TimeUnit, Transaction};
@@ -230,6 +234,33 @@ fn unit_option(options: &JsValue) -> Result<TimeUnit, JsError> {
         .ok_or_else(|| JsError::new("options.unit must be \"day\", \"week\" or \"month\""))
 }
 
+/// The rows of a transaction log `{ids, dates, amounts}` numbered from 1, and those that
+/// cannot be read.
+type ReadLog = (Vec<(usize, Transaction)>, Vec<RowError>);
+
+fn read_log(transactions: &JsValue) -> Result<ReadLog, JsError> {
+    let ids = elements(&option(transactions, "ids"), "transactions.ids")?;
+    let dates = elements(&option(transactions, "dates"), "transactions.dates")?;
+    let amounts = elements(&option(transactions, "amounts"), "transactions.amounts")?;
+    if ids.len() != dates.len() || ids.len() != amounts.len() {
+        return Err(JsError::new(&format!(
+            "transactions: ids ({}), dates ({}) and amounts ({}) differ in length",
+            ids.len(),
+            dates.len(),
+            amounts.len()
+        )));
+    }
+    let mut good = Vec::with_capacity(ids.len());
+    let mut errors = Vec::new();
+    for (i, ((id, date), amount)) in ids.iter().zip(&dates).zip(&amounts).enumerate() {
+        match transaction(i + 1, id, date, amount) {
+            Ok(t) => good.push((i + 1, t)),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((good, errors))
+}
+
 /// Per customer: frequency (repeat purchase days), recency, T (in `options.unit`) and mean
 /// repeat spend, from a transaction log `{ids, dates, amounts}` up to `options.end`. Rows that
 /// cannot be read come back in `errors`; they are never dropped silently.
@@ -250,25 +281,7 @@ pub fn rfm_summary(
                 .map_err(|m| JsError::new(&format!("options.calibrationEnd: {m}")))?,
         )
     };
-    let ids = elements(&option(&transactions, "ids"), "transactions.ids")?;
-    let dates = elements(&option(&transactions, "dates"), "transactions.dates")?;
-    let amounts = elements(&option(&transactions, "amounts"), "transactions.amounts")?;
-    if ids.len() != dates.len() || ids.len() != amounts.len() {
-        return Err(JsError::new(&format!(
-            "transactions: ids ({}), dates ({}) and amounts ({}) differ in length",
-            ids.len(),
-            dates.len(),
-            amounts.len()
-        )));
-    }
-    let mut good = Vec::with_capacity(ids.len());
-    let mut errors = Vec::new();
-    for (i, ((id, date), amount)) in ids.iter().zip(&dates).zip(&amounts).enumerate() {
-        match transaction(i + 1, id, date, amount) {
-            Ok(t) => good.push((i + 1, t)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (good, mut errors) = read_log(&transactions)?;
     let core_options = SummaryOptions {
         unit,
         end,
@@ -312,6 +325,64 @@ pub fn rfm_summary(
     )?;
     set(&out, "errors", &to_js(&errors)?)?;
     Ok(out.into())
+}
+
+fn required_day(options: &JsValue, key: &str) -> Result<i64, JsError> {
+    day_of(&option(options, key)).map_err(|m| JsError::new(&format!("options.{key}: {m}")))
+}
+
+/// The calibration/holdout check: splits the log `{ids, dates, amounts}` at
+/// `options.calibrationEnd`, fits `options.model` ("bgnbd" or "paretonbd") on the calibration
+/// period and sets each customer's expected purchases over the holdout (to
+/// `options.observationEnd`) against the purchase days made in it, per customer and by
+/// calibration frequency 0…6, 7+ (group means: the classic chart), with the totals and the
+/// mean absolute error.
+#[wasm_bindgen(js_name = calibrationHoldout, unchecked_return_type = "CalibrationHoldout")]
+pub fn calibration_holdout_js(
+    #[wasm_bindgen(unchecked_param_type = "ClvTransactions")] transactions: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalibrationHoldoutOptions")] holdout_options: JsValue,
+) -> Result<JsValue, JsError> {
+    let unit = unit_option(&holdout_options)?;
+    let model = option(&holdout_options, "model")
+        .as_string()
+        .and_then(|s| HoldoutModel::parse(&s))
+        .ok_or_else(|| JsError::new("options.model must be \"bgnbd\" or \"paretonbd\""))?;
+    let o = HoldoutOptions {
+        calibration_end: required_day(&holdout_options, "calibrationEnd")?,
+        observation_end: required_day(&holdout_options, "observationEnd")?,
+        unit,
+        model,
+    };
+    let (good, mut errors) = read_log(&transactions)?;
+    let mut h = calibration_holdout_numbered(good.iter().map(|(r, t)| (*r, t)), &o).map_err(err)?;
+    errors.append(&mut h.errors);
+    errors.sort_by_key(|e| e.row);
+    h.errors = errors;
+    let per = std::mem::replace(
+        &mut h.per_customer,
+        PerCustomer {
+            ids: Vec::new(),
+            predicted: Vec::new(),
+            actual: Vec::new(),
+        },
+    );
+    let out = to_js(&h)?;
+    let per_js = Object::new();
+    let ids: Array = per.ids.iter().map(|s| JsValue::from_str(s)).collect();
+    set(&per_js, "ids", &ids)?;
+    set(
+        &per_js,
+        "predicted",
+        &Float64Array::from(per.predicted.as_slice()),
+    )?;
+    set(
+        &per_js,
+        "actual",
+        &Float64Array::from(per.actual.as_slice()),
+    )?;
+    Reflect::set(&out, &JsValue::from_str("perCustomer"), &per_js)
+        .map_err(|_| JsError::new("cannot build the result"))?;
+    Ok(out)
 }
 
 /// Frequency, recency and T columns of an object.
@@ -436,6 +507,87 @@ pub fn bg_nbd_predict(
     let p = bg_params(&params)?;
     let (x, tx, age) = rft_columns(&summary)?;
     let pred = bgnbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &age,
+        },
+        t,
+    )
+    .map_err(err)?;
+    let out = Object::new();
+    set(&out, "pAlive", &Float64Array::from(pred.p_alive.as_slice()))?;
+    set(
+        &out,
+        "expected",
+        &Float64Array::from(pred.expected.as_slice()),
+    )?;
+    Ok(out.into())
+}
+
+fn pareto_params(value: &JsValue) -> Result<ParetoNbdParams, JsError> {
+    let what = "the Pareto/NBD parameters";
+    ParetoNbdParams::new(
+        number(value, "r", what)?,
+        number(value, "alpha", what)?,
+        number(value, "s", what)?,
+        number(value, "beta", what)?,
+    )
+    .map_err(err)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ParetoNbdFitJs {
+    r: f64,
+    alpha: f64,
+    s: f64,
+    beta: f64,
+    log_likelihood: f64,
+    std_errors: ParetoNbdParams,
+    covariance: [[f64; 4]; 4],
+    customers: usize,
+    groups: usize,
+}
+
+/// Fits Pareto/NBD to `{frequency, recency, T}` by maximum likelihood; throws with the reason
+/// when the fit does not converge or the data do not identify the model.
+#[wasm_bindgen(js_name = fitParetoNbd, unchecked_return_type = "ParetoNbdFit")]
+pub fn fit_pareto_nbd(
+    #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
+) -> Result<JsValue, JsError> {
+    let (x, tx, t) = rft_columns(&summary)?;
+    let fit = pareto_nbd::fit(Rft {
+        frequency: &x,
+        recency: &tx,
+        t: &t,
+    })
+    .map_err(err)?;
+    to_js(&ParetoNbdFitJs {
+        r: fit.params.r,
+        alpha: fit.params.alpha,
+        s: fit.params.s,
+        beta: fit.params.beta,
+        log_likelihood: fit.log_likelihood,
+        std_errors: fit.std_errors,
+        covariance: fit.covariance,
+        customers: fit.customers,
+        groups: fit.groups,
+    })
+}
+
+/// Per customer: P(alive) and the expected purchases in the next `t` units, with fitted or
+/// published Pareto/NBD parameters `{r, alpha, s, beta}`.
+#[wasm_bindgen(js_name = paretoNbdPredict, unchecked_return_type = "ParetoNbdPrediction")]
+pub fn pareto_nbd_predict(
+    #[wasm_bindgen(unchecked_param_type = "ParetoNbdParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
+    t: f64,
+) -> Result<JsValue, JsError> {
+    let p = pareto_params(&params)?;
+    let (x, tx, age) = rft_columns(&summary)?;
+    let pred = pareto_nbd::predict(
         &p,
         Rft {
             frequency: &x,

@@ -813,3 +813,54 @@ export type SheetSource =
 
 export interface SheetMapping { column: number; header: string; field: string | null; scale: number; percent: boolean; overridden: boolean; /** For an unmapped column that looks like a known field: its key. */ suggestion: string | null; }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const CLV_CHECK_TYPES: &'static str = r#"
+/** Pareto/NBD parameters: purchase rate λ ~ Gamma(r, alpha), dropout rate μ ~ Gamma(s, beta); alpha and beta in the summary's unit. */
+export interface ParetoNbdParams { r: number; alpha: number; s: number; beta: number; }
+export interface ParetoNbdFit extends ParetoNbdParams {
+  logLikelihood: number;
+  stdErrors: ParetoNbdParams;
+  /** Covariance of (ln r, ln alpha, ln s, ln beta): the inverse observed information. */
+  covariance: number[][];
+  customers: number;
+  groups: number;
+}
+export interface ParetoNbdPrediction { pAlive: Float64Array; expected: Float64Array; }
+
+export type HoldoutModel = "bgnbd" | "paretonbd";
+export interface CalibrationHoldoutOptions {
+  /** The calibration end (inclusive): the model is fitted on the log up to this day. */
+  calibrationEnd: string | Date;
+  /** The observation end (inclusive): the holdout runs from the day after calibrationEnd to here. */
+  observationEnd: string | Date;
+  unit: ClvTimeUnit;
+  model: HoldoutModel;
+}
+/** One calibration-frequency group; `predicted` and `actual` are means per customer (NaN for an empty group). */
+export interface HoldoutGroup {
+  /** Repeat purchases in the calibration period: 0 to 6, and 7 for 7 or more. */
+  frequency: number;
+  customers: number;
+  predicted: number;
+  actual: number;
+}
+export interface CalibrationHoldout {
+  model: HoldoutModel;
+  /** Fitted on the calibration period: {r, alpha, a, b} or {r, alpha, s, beta}. */
+  params: BgNbdParams | ParetoNbdParams;
+  logLikelihood: number | null;
+  customers: number;
+  /** The holdout's length in the unit. */
+  durationHoldout: number;
+  predictedTotal: number;
+  actualTotal: number;
+  /** Mean over customers of |predicted − actual| purchases in the holdout. */
+  meanAbsoluteError: number;
+  byFrequency: HoldoutGroup[];
+  perCustomer: { ids: string[]; predicted: Float64Array; actual: Float64Array };
+  holdoutOnly: number;
+  afterEnd: number;
+  errors: TransactionRowError[];
+}
+"#;

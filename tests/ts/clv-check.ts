@@ -4,10 +4,12 @@
 import {
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, bgNbdProbability, customerLifetimeValue,
   joinFutures, transactionColumns, Sheet, valueQuadrant, suggestStrategy,
+  fitParetoNbd, paretoNbdPredict, calibrationHoldout,
 } from '../../pkg/node/kam_score.js';
 import type {
   RfmSummary, BgNbdFit, GammaGammaFit, BgNbdPrediction, JoinedFutures, JoinStatus,
   TransactionColumns, CustomerFutures, ClvTimeUnit,
+  ParetoNbdFit, ParetoNbdPrediction, CalibrationHoldout, HoldoutGroup,
 } from '../../pkg/node/kam_score.js';
 
 const unit: ClvTimeUnit = 'week';
@@ -20,6 +22,15 @@ const seR: number = bg.stdErrors.r;
 const gg: GammaGammaFit = fitGammaGamma(s, { correlationWarning: 0.3 });
 const warning: string | null = gg.warning;
 const pred: BgNbdPrediction = bgNbdPredict(bg, s, 52);
+const pnbd: ParetoNbdFit = fitParetoNbd(s);
+const pnbdCov: number | undefined = pnbd.covariance[0]?.[0];
+const pnbdPred: ParetoNbdPrediction = paretoNbdPredict(pnbd, s, 52);
+const holdout: CalibrationHoldout = calibrationHoldout(
+  { ids: ['1', '1'], dates: ['1997-01-01', '1997-11-01'], amounts: [10, 12] },
+  { calibrationEnd: '1997-09-30', observationEnd: new Date('1998-06-30'), unit, model: 'paretonbd' },
+);
+const group: HoldoutGroup | undefined = holdout.byFrequency[0];
+const holdoutPredicted: Float64Array = holdout.perCustomer.predicted;
 const p0: number = bgNbdProbability({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 0);
 const clv: Float64Array = customerLifetimeValue(bg, gg, s, { horizon: 12, unit, discountRate: 0.01 });
 const futures: CustomerFutures = { ids: s.ids, pAlive: pred.pAlive, expected: pred.expected, clv };
@@ -33,4 +44,4 @@ const fromSheet: JoinedFutures = sheet.joinFutures(futures);
 const quadrant = valueQuadrant(70, fromSheet.futureScore[0] ?? NaN);
 const suggestion = suggestStrategy({ 客户名称: '甲' }, { pAlive: joined.pAlive[0] ?? null, tier: 'vip' });
 
-export { seR, warning, p0, status, customer, dateColumn, quadrant, suggestion };
+export { pnbdCov, pnbdPred, group, holdoutPredicted, seR, warning, p0, status, customer, dateColumn, quadrant, suggestion };
