@@ -13,7 +13,7 @@ export class KamError extends Error {
   code: "value" | "na";
 }
 
-export const KAM_FUNCTION_NAMES: readonly ["SCORE", "SCORE_TABLE", "TIER", "ABC", "PIPELINE", "STRATEGY", "CADENCE"];
+export const KAM_FUNCTION_NAMES: readonly ["SCORE", "SCORE_TABLE", "TIER", "ABC", "PIPELINE", "STRATEGY", "CADENCE", "PALIVE", "PURCHASES", "CLV", "WINPROB"];
 
 /** Replaces every KamError in a result with `map(error)`. */
 export function mapResult<T>(result: ResultCell[][], map: (e: KamError) => T): (number | string | T)[][];
@@ -33,6 +33,8 @@ export interface KamFunctions {
   PIPELINE(...facts: SheetRange[]): ResultCell[][];
   STRATEGY(letter: SheetRange, status: SheetRange, lang?: SheetLang): ResultCell[][];
   CADENCE(tier: SheetRange, lang?: SheetLang): ResultCell[][];
+  /** The learned win probability 0–1 of each deal row, from a win model's JSON text (fitWinModel). */
+  WINPROB(row: SheetRange, headers: SheetRange, model: string | object): ResultCell[][];
   /** The cached Scorer for (model, headers). */
   scorer(model: SheetModel, headers: SheetRange): { score(values: SheetCell[]): number; scoreCard(values: SheetCell[]): unknown; free?(): void };
   /** Drops every cached Scorer. */

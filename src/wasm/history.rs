@@ -266,7 +266,8 @@ pub fn fit_win_model_js(
 /// A deal's learned win probability with each feature's log-odds contribution.
 #[wasm_bindgen(js_name = winProbability, unchecked_return_type = "WinProbability")]
 pub fn win_probability_js(
-    #[wasm_bindgen(unchecked_param_type = "WinModel | string")] model_in: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_param_type = "WinModel | string")]
+    model_in: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, CellValue>")] row: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = win_model_arg(&model_in)?;
@@ -277,7 +278,8 @@ pub fn win_probability_js(
 /// observed rate, Brier score.
 #[wasm_bindgen(js_name = evaluateWinModel, unchecked_return_type = "WinEvaluation")]
 pub fn evaluate_win_model_js(
-    #[wasm_bindgen(unchecked_param_type = "WinModel | string")] model_in: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_param_type = "WinModel | string")]
+    model_in: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RowList")] deals: JsValue,
 ) -> Result<JsValue, JsError> {
     let m = win_model_arg(&model_in)?;

@@ -84,8 +84,9 @@ fn sheet_error(e: crate::sheets::SheetError) -> JsError {
 type Writer =
     fn(&Table, Computed<'_>, &ExportOptions) -> Result<Vec<u8>, crate::sheets::SheetError>;
 
-/// A sheet's rows handed to another export (see `Sheet::snapshot`).
-#[wasm_bindgen(skip_typescript)]
+/// A copy of a sheet's rows that `compareSnapshots` and the win-model exports take from
+/// `Sheet.snapshotRows()`; not for direct use.
+#[wasm_bindgen]
 pub struct SheetRows {
     rows: Vec<AccountRow>,
 }
@@ -351,7 +352,7 @@ impl Sheet {
 
     /// Data rows (rows in = rows out: blank rows inside the list are kept).
     /// The rows for `compareSnapshots` and the win-model exports (not for direct use).
-    #[wasm_bindgen(js_name = snapshotRows, skip_typescript)]
+    #[wasm_bindgen(js_name = snapshotRows)]
     pub fn snapshot_rows(&self) -> SheetRows {
         self.snapshot()
     }

@@ -131,7 +131,7 @@ function thousandRows() {
 
 test('the metadata is generated from the JSDoc and every function in it is associated', async () => {
   const ids = metadata.functions.map((f) => f.id).sort();
-  assert.deepEqual(ids, ['ABC', 'CADENCE', 'CLV', 'PALIVE', 'PIPELINE', 'PURCHASES', 'SCORE', 'SCORE_TABLE', 'STRATEGY', 'TIER']);
+  assert.deepEqual(ids, ['ABC', 'CADENCE', 'CLV', 'PALIVE', 'PIPELINE', 'PURCHASES', 'SCORE', 'SCORE_TABLE', 'STRATEGY', 'TIER', 'WINPROB']);
   assert.deepEqual(await page.evaluate(() => Object.keys(window.__kamFunctions).sort()), ids);
   const pipeline = metadata.functions.find((f) => f.id === 'PIPELINE');
   assert.equal(pipeline.parameters[0].repeating, true);
@@ -362,5 +362,34 @@ test('PALIVE, PURCHASES and CLV with published parameters, per cell, no fit', as
   assert.match((await call('PALIVE', x, tx, T, [[0.243, -1, 0.793, 2.426]])).thrown.message, /alpha must be a number > 0/);
   assert.match((await call('PALIVE', x, [[1], [2]], T, bgCells)).thrown.message, /same shape/);
   assert.match((await call('CLV', x, tx, T, m, bgCells, ggCells, 12, 'fortnight')).thrown.message, /unit/);
+  assert.deepEqual(pageErrors, []);
+});
+
+/** Deals with an outcome, won mostly in 制造 and with large purchases. */
+function dealTable() {
+  const header = ['客户名称', '行业', '年采购额', '成交结果'];
+  const rows = [];
+  for (let i = 0; i < 120; i++) {
+    const industry = ['制造', '零售', '物流'][i % 3];
+    const purchase = 10000 * (1 + (i % 10));
+    const won = (industry === '制造' || purchase > 60000) !== (i % 7 === 0);
+    rows.push([`客户${i}`, industry, purchase, won ? '赢单' : '丢单']);
+  }
+  return { header, rows };
+}
+
+test('WINPROB: the learned probability of each deal row from the model\'s JSON text', async () => {
+  const { header, rows } = dealTable();
+  const deals = rows.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j]])));
+  const model = JSON.stringify(kam.fitWinModel(deals));
+  const cells = [rows[0], rows[1], ['', '', '', ''], ['某客户', '制造', '很多', '']];
+  const got = await call('WINPROB', cells, [header], model);
+  assert.equal(got[0][0], kam.winProbability(model, deals[0]).probability);
+  assert.equal(got[1][0], kam.winProbability(model, deals[1]).probability);
+  assert.equal(got[2][0], '', 'a blank row stays blank');
+  assert.equal(got[3][0], kam.winProbability(model, { 客户名称: '某客户', 行业: '制造', 年采购额: '很多' }).probability,
+    'an unreadable cell adds nothing');
+  assert.match((await call('WINPROB', [rows[0]], [header], '{"kind": "other"}')).thrown.message, /win model/);
+  assert.match((await call('WINPROB', [rows[0]], [header], '')).thrown.message, /win model/);
   assert.deepEqual(pageErrors, []);
 });

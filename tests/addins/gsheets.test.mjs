@@ -17,7 +17,7 @@ const manifest = JSON.parse(readFileSync(new URL('../../pkg/gsheets/appsscript.j
 const sample = JSON.parse(readFileSync(new URL('../../www/sample/accounts.json', import.meta.url)));
 const headers = Object.keys(sample[0]);
 const NAMES = ['KAM_SCORE', 'KAM_SCORE_TABLE', 'KAM_TIER', 'KAM_ABC', 'KAM_PIPELINE', 'KAM_STRATEGY', 'KAM_CADENCE',
-  'KAM_PALIVE', 'KAM_PURCHASES', 'KAM_CLV'];
+  'KAM_PALIVE', 'KAM_PURCHASES', 'KAM_CLV', 'KAM_WINPROB'];
 let context;
 let globalsBefore;
 
@@ -176,4 +176,19 @@ test('KAM_PALIVE, KAM_PURCHASES and KAM_CLV with published parameters', async ()
   const values = kam.customerLifetimeValue(BG, GG, { ...ok, monetary: [30, 0, 45.5] }, { horizon: 24, unit: 'week', discountRate: 0.005 });
   assert.deepEqual(clv.map((r) => r[0]), Array.from(values));
   assert.match((await sheets('KAM_PALIVE', 2, 30, 38, [[1, 2]])).thrown, /4 numbers/);
+});
+
+test('KAM_WINPROB: the learned win probability of each deal row', async () => {
+  const header = ['行业', '年采购额', '成交结果'];
+  const deals = [];
+  for (let i = 0; i < 90; i++) {
+    const industry = ['制造', '零售', '物流'][i % 3];
+    deals.push({ 行业: industry, 年采购额: 10000 * (1 + (i % 9)), 成交结果: (industry === '制造') !== (i % 8 === 0) ? '赢单' : '丢单' });
+  }
+  const model = JSON.stringify(kam.fitWinModel(deals));
+  const got = await sheets('KAM_WINPROB', [['制造', 20000, ''], ['', '', ''], ['物流', 90000, '']], [header], model);
+  assert.equal(got[0][0], kam.winProbability(model, { 行业: '制造', 年采购额: 20000 }).probability);
+  assert.equal(got[1][0], '');
+  assert.equal(got[2][0], kam.winProbability(model, { 行业: '物流', 年采购额: 90000 }).probability);
+  assert.match((await sheets('KAM_WINPROB', [['制造', 1, '']], [header], 'not json')).thrown, /win model/);
 });

@@ -10,7 +10,7 @@ import {
   pipelineFactKeys, weightedPipeline, manQualification, accountClassLabels, accountClasses,
   valuePyramid, accountProfitability,
   matrixStrategy, matrixTable, suggestStrategy, cadence, relationshipLevels, assessLevel,
-  buyingCentre,
+  buyingCentre, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, Sheet,
 } from '../../pkg/node/kam_score.js';
 import type {
   CellValue, Label, ModelInput, ModelDocument, ModelProblem, ModelProblemCode, InvalidModelError, ScoreOptions, ScoreCard, FactorScore, InputScore,
@@ -24,6 +24,7 @@ import type {
   SuggestionItem, SuggestionItemKind, SuggestionLevel, SuggestionCadence, LabelText, Cadence,
   CadenceOptions, LevelSigns, LevelAssessment, LevelSignShare, NextLevelPlan,
   RelationshipLevelCode, BuyingCentre, BuyingCentreGap, BuyingRole, TierCode, ChurnOptions,
+  Comparison, AccountChange, CompareStatusCode, WinModel, WinProbability, WinEvaluation, WinHoldout,
 } from '../../pkg/node/kam_score.js';
 
 // ---- Scoring ----
@@ -304,6 +305,21 @@ const wrongCell: MatrixCellCode = suggestion.cell;
 // @ts-expect-error not a matrix cell
 const wrongCellCode: MatrixCellCode = 'D1';
 
+// ---- History ----
+
+const comparison: Comparison = compareSnapshots([{ 客户编号: 'KH1', 年采购额: '¥80万' }], Sheet.fromText('客户编号\t年采购额\nKH1\t¥120万'), { minPoints: 0.5, asOf: '2026-03-15' });
+const firstChange: AccountChange | undefined = comparison.accounts[0];
+const changeStatus: CompareStatusCode | undefined = firstChange?.status;
+const changeReasonPoints: number | undefined = firstChange?.reasons[0]?.pointsAfter;
+const comparedNew: number = comparison.summary.new;
+const winModel: WinModel = fitWinModel([{ 行业: '制造', 成交结果: '赢单' }, { 行业: '零售', 成交结果: '丢单' }], { bins: 5, smoothing: 1, grade: true });
+const winP: WinProbability = winProbability(JSON.stringify(winModel), { 行业: '制造' });
+const winEffect: number | undefined = winP.factors[0]?.effect;
+const winEval: WinEvaluation = evaluateWinModel(winModel, [{ 行业: '制造', 成交结果: 1 }]);
+const winAuc: number | null = winEval.auc;
+const holdout: WinHoldout = winHoldout([], { dateField: 'deal_date', testShare: 0.2, fit: { bins: 4 }, probabilities: { A05: 0.5 } });
+const holdoutLift: number | null = holdout.lift.auc;
+
 export {
   money, day, score, coverage, tierCode, factorPoints, subScore, moveText, reason, errorRow,
   cards, columnScores, columnTiers, rowScore, scorerCard, mappedField, scale, presets,
@@ -321,5 +337,6 @@ export {
   contactGrade, contactClass, contactPlan, contactsPerYear, frequency, channel, owner,
   groupEvents, services, firstLevelNumber, assessedLevel, ticked, unknownSigns, planTo,
   planFrom, currentTie, planMoves, covered, gapRole, gapAdvice, churn, wrongProbability,
-  wrongOptions, wrongMethod, wrongCell, wrongCellCode,
+  wrongOptions, wrongMethod, wrongCell, wrongCellCode, changeStatus, changeReasonPoints,
+  comparedNew, winEffect, winAuc, holdoutLift,
 };

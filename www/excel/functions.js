@@ -160,6 +160,18 @@ export async function CLV(frequency, recency, age, monetary, bgParams, ggParams,
   return run('CLV', [frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate]);
 }
 
+/**
+ * The learned win probability 0–1 of a deal row, from a win model fitted on the team's won and lost deals (its JSON text in a cell); a range of several rows gives one probability per row.
+ * @customfunction WINPROB WINPROB
+ * @param {any[][]} row The deal's row of cells, e.g. A2:U2 (or several rows).
+ * @param {any[][]} headers The header row, e.g. A$1:U$1.
+ * @param {string} model The win model's JSON text, as fitWinModel gives it.
+ * @returns {Promise<any[][]>} The probability; #VALUE! names an unreadable cell or a bad model.
+ */
+export async function WINPROB(row, headers, model) {
+  return run('WINPROB', [row, headers, model]);
+}
+
 if (typeof CustomFunctions !== 'undefined') {
   CustomFunctions.associate('SCORE', SCORE);
   CustomFunctions.associate('SCORE_TABLE', SCORE_TABLE);
@@ -171,4 +183,5 @@ if (typeof CustomFunctions !== 'undefined') {
   CustomFunctions.associate('PALIVE', PALIVE);
   CustomFunctions.associate('PURCHASES', PURCHASES);
   CustomFunctions.associate('CLV', CLV);
+  CustomFunctions.associate('WINPROB', WINPROB);
 }

@@ -26,7 +26,7 @@ export class KamError extends Error {
 }
 
 /** The function names, the same in every host (Excel: KAM.SCORE; Sheets: KAM_SCORE). */
-export const KAM_FUNCTION_NAMES = ['SCORE', 'SCORE_TABLE', 'TIER', 'ABC', 'PIPELINE', 'STRATEGY', 'CADENCE', 'PALIVE', 'PURCHASES', 'CLV'];
+export const KAM_FUNCTION_NAMES = ['SCORE', 'SCORE_TABLE', 'TIER', 'ABC', 'PIPELINE', 'STRATEGY', 'CADENCE', 'PALIVE', 'PURCHASES', 'CLV', 'WINPROB'];
 
 
 /**
@@ -501,6 +501,42 @@ export function createKamFunctions(kam, options = {}) {
       (c) => Array.from(kam.customerLifetimeValue(bg, gg, c, options)));
   }
 
+  /**
+   * WINPROB(row, headers, model): the learned win probability 0–1 of each deal row, read under
+   * `headers` by their aliases, from a win model fitted by fitWinModel (its JSON text in a
+   * cell). A range of several rows gives one probability per row.
+   */
+  function WINPROB(row, headers, model) {
+    const h = headerTexts(headers);
+    const m = scalar(model);
+    if (m === null) throw new KamError('value', 'WINPROB needs a win model: the JSON text fitWinModel gives, in a cell');
+    const text = typeof m === 'object' ? JSON.stringify(m) : String(m).trim();
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new KamError('value', `the win model is not JSON: ${asKamError(e).message}`);
+    }
+    // The model checked once for the whole call: a bad one is the call's error.
+    kam.winProbability(parsed, {});
+    let rows = grid(row);
+    if (h.length > 1 && rows.length === h.length && rows.every((r) => r.length === 1)) rows = [rows.map((r) => r[0])];
+    return rows.map((r) => {
+      const v = rowValues(r, h.length);
+      if (v.error) return [v.error];
+      if (v.blank) return [''];
+      const record = {};
+      h.forEach((header, j) => {
+        if (header !== '' && v.values[j] !== null) record[header] = v.values[j];
+      });
+      try {
+        return [kam.winProbability(parsed, record).probability];
+      } catch (e) {
+        return [asKamError(e)];
+      }
+    });
+  }
+
   /** Wraps a function so that anything it throws is a KamError. */
   const guarded = (fn) => (...args) => {
     try {
@@ -521,6 +557,7 @@ export function createKamFunctions(kam, options = {}) {
     PALIVE: guarded(PALIVE),
     PURCHASES: guarded(PURCHASES),
     CLV: guarded(CLV),
+    WINPROB: guarded(WINPROB),
     /** The cached Scorer for (model, headers), e.g. for a task pane's breakdown. */
     scorer: (model, headers) => scorerFor(modelArg(model), headerTexts(headers)).scorer,
     /** Drops every cached Scorer (after a model changed). */

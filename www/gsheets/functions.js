@@ -1,6 +1,6 @@
 // Google Sheets custom functions: =KAM_SCORE(…), =KAM_SCORE_TABLE(…), =KAM_TIER(…), =KAM_ABC(…),
 // =KAM_PIPELINE(…), =KAM_STRATEGY(…), =KAM_CADENCE(…), =KAM_PALIVE(…), =KAM_PURCHASES(…),
-// =KAM_CLV(…). They take whole ranges (each call starts
+// =KAM_CLV(…), =KAM_WINPROB(…). They take whole ranges (each call starts
 // the WebAssembly module afresh, so one call over a range is far faster than one per row) and
 // return ranges that spill. An error is thrown with its message (the cell shows #ERROR!);
 // inside a spilled range, where Sheets has no error values, it is the text "#VALUE! …" or
@@ -139,4 +139,17 @@ async function KAM_PURCHASES(frequency, recency, age, bgParams, t) {
  */
 async function KAM_CLV(frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate) {
   return KAM_LIB.run('CLV', [frequency, recency, age, monetary, bgParams, ggParams, horizon, unit, discountRate]);
+}
+
+/**
+ * The learned win probability 0–1 of each deal row, from a win model fitted on the team's won and lost deals (its JSON text in a cell).
+ *
+ * @param {Array<Array<*>>} row The deal's row, e.g. A2:U2, or many rows, e.g. A2:U301.
+ * @param {Array<Array<*>>} headers The header row, e.g. A1:U1.
+ * @param {string} model The win model's JSON text, as fitWinModel gives it.
+ * @return The probability of each row.
+ * @customfunction
+ */
+async function KAM_WINPROB(row, headers, model) {
+  return KAM_LIB.run('WINPROB', [row, headers, model]);
 }
