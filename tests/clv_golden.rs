@@ -8,7 +8,11 @@
 
 use kam_score::clv::bgnbd::{self, BgNbdParams};
 use kam_score::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
+use kam_score::clv::intervals::{
+    bgnbd_intervals, clv_intervals, pareto_nbd_intervals, ClvUncertainty,
+};
 use kam_score::clv::pareto_nbd;
+use kam_score::clv::History;
 use kam_score::clv::{customer_lifetime_values, summarize_rows, ClvOptions, Rft};
 use kam_score::clv::{SummaryOptions, TimeUnit};
 use kam_score::parse::days_from_civil;
@@ -114,6 +118,42 @@ fn compute() -> Value {
             },
             "customers": bg.customers,
             "groups": bg.groups,
+        }),
+    );
+    let bounds = |i: &kam_score::clv::intervals::PredictionInterval| {
+        json!({
+            "lower": { "pAlive": nums(&i.lower.p_alive[..KEEP]), "expected": nums(&i.lower.expected[..KEEP]) },
+            "upper": { "pAlive": nums(&i.upper.p_alive[..KEEP]), "expected": nums(&i.upper.expected[..KEEP]) },
+        })
+    };
+    let bg_i = bgnbd_intervals(&bg.params, &bg.covariance, data, 39.0, 0.9).unwrap();
+    let pnbd_i = pareto_nbd_intervals(&pnbd.params, &pnbd.covariance, data, 39.0, 0.9).unwrap();
+    let history: Vec<History> = (0..KEEP)
+        .map(|i| History {
+            frequency: x[i],
+            recency: tx[i],
+            t: t[i],
+            monetary: m[i],
+        })
+        .collect();
+    let clv_i = clv_intervals(
+        ClvUncertainty {
+            bg: &bg.params,
+            bg_cov: &bg.covariance,
+            gg: &gg.params,
+            gg_cov: &gg.covariance,
+        },
+        &history,
+        &clv_options,
+        0.9,
+    )
+    .unwrap();
+    out.insert(
+        "intervals90".into(),
+        json!({
+            "bgNbd": bounds(&bg_i),
+            "paretoNbd": bounds(&pnbd_i),
+            "clv": { "lower": nums(&clv_i.lower), "upper": nums(&clv_i.upper) },
         }),
     );
     out.insert(

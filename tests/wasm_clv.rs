@@ -194,7 +194,7 @@ fn published_predictions() {
         ("recency", Array::of1(&30.43.into()).into()),
         ("T", Array::of1(&38.86.into()).into()),
     ]);
-    let pred = bg_nbd_predict(published_bg(), one, 39.0).unwrap();
+    let pred = bg_nbd_predict(published_bg(), one, 39.0, JsValue::UNDEFINED).unwrap();
     let expected = column(&pred, "expected")[0];
     assert!(printed(expected, 1.226, 3), "{expected}");
     same(expected, &g["expectedX2"], "expected purchases of x=2");
@@ -215,7 +215,7 @@ fn predictions_and_clv_with_the_fitted_parameters_give_native_bits() {
     let s = summary();
     let bg = fit_bg_nbd(s.clone()).unwrap();
     let gg = fit_gamma_gamma(s.clone(), JsValue::UNDEFINED).unwrap();
-    let pred = bg_nbd_predict(bg.clone(), s.clone(), 39.0).unwrap();
+    let pred = bg_nbd_predict(bg.clone(), s.clone(), 39.0, JsValue::UNDEFINED).unwrap();
     let (alive, expected) = (column(&pred, "pAlive"), column(&pred, "expected"));
     same_all(&alive, &g["predict39"]["pAlive"], "pAlive");
     same_all(&expected, &g["predict39"]["expected"], "expected");
@@ -257,7 +257,7 @@ fn the_exports_refuse_bad_input_and_keep_answering() {
         ("T", Array::of1(&2.0.into()).into()),
     ]);
     assert!(fit_bg_nbd(bad.clone()).is_err());
-    assert!(bg_nbd_predict(published_bg(), bad, 39.0).is_err());
+    assert!(bg_nbd_predict(published_bg(), bad, 39.0, JsValue::UNDEFINED).is_err());
     let no_unit = obj(&[("end", "1997-09-30".into())]);
     assert!(rfm_summary(transactions(), no_unit).is_err());
     assert!(JSON::stringify(&fit_bg_nbd(summary()).unwrap()).is_ok());
@@ -343,7 +343,7 @@ fn pareto_nbd_fit_and_predictions_give_native_bits() {
             &format!("stdErrors.{key}"),
         );
     }
-    let pred = pareto_nbd_predict(fit, s, 39.0).unwrap();
+    let pred = pareto_nbd_predict(fit, s, 39.0, JsValue::UNDEFINED).unwrap();
     let (alive, expected) = (column(&pred, "pAlive"), column(&pred, "expected"));
     same_all(&alive, &g["predict39"]["pAlive"], "pAlive");
     same_all(&expected, &g["predict39"]["expected"], "expected");
@@ -396,4 +396,50 @@ fn calibration_holdout_matches_lifetimes() {
         ("model", "gamma".into()),
     ]);
     assert!(calibration_holdout_js(transactions(), bad).is_err());
+}
+
+#[wasm_bindgen_test]
+fn intervals_give_native_bits_and_need_the_covariance() {
+    let g = &golden()["intervals90"];
+    let s = summary();
+    let bg = fit_bg_nbd(s.clone()).unwrap();
+    let gg = fit_gamma_gamma(s.clone(), JsValue::UNDEFINED).unwrap();
+    let interval = obj(&[("interval", 0.9.into())]);
+    let pred = bg_nbd_predict(bg.clone(), s.clone(), 39.0, interval.clone()).unwrap();
+    assert_eq!(num(&pred, "level"), 0.9);
+    for (side, key) in [
+        ("lower", "pAlive"),
+        ("lower", "expected"),
+        ("upper", "pAlive"),
+        ("upper", "expected"),
+    ] {
+        let got = column(&get(&pred, side), key);
+        same_all(&got, &g["bgNbd"][side][key], &format!("{side}.{key}"));
+    }
+    let options = obj(&[
+        ("horizon", 12.0.into()),
+        ("unit", "week".into()),
+        ("discountRate", 0.01.into()),
+        ("interval", 0.9.into()),
+    ]);
+    let clv =
+        customer_lifetime_value_js(bg.clone(), gg.clone(), s.clone(), options.clone()).unwrap();
+    same_all(&column(&clv, "lower"), &g["clv"]["lower"], "clv lower");
+    same_all(&column(&clv, "upper"), &g["clv"]["upper"], "clv upper");
+    let pnbd = fit_pareto_nbd(s.clone()).unwrap();
+    let pp = pareto_nbd_predict(pnbd, s.clone(), 39.0, interval.clone()).unwrap();
+    same_all(
+        &column(&get(&pp, "lower"), "expected"),
+        &g["paretoNbd"]["lower"]["expected"],
+        "pnbd lower",
+    );
+    same_all(
+        &column(&get(&pp, "upper"), "pAlive"),
+        &g["paretoNbd"]["upper"]["pAlive"],
+        "pnbd upper",
+    );
+    // Parameters alone have no covariance: an error that says so, not a silent interval.
+    assert!(bg_nbd_predict(published_bg(), s.clone(), 39.0, interval).is_err());
+    let bad_level = obj(&[("interval", 90.0.into())]);
+    assert!(bg_nbd_predict(bg, s, 39.0, bad_level).is_err());
 }

@@ -3,7 +3,7 @@
 // `Sheet` in a module Web Worker (worker.js); this file only shows what the worker returns.
 // Every value from the data is written with textContent / DOM APIs, never as HTML.
 import { UI } from './i18n.js';
-import { drawCharts, resizeCharts } from './charts.js';
+import { drawCharts, drawHoldout, resizeCharts } from './charts.js';
 
 const ROW_H = 30;
 const BLOCK = 100;
@@ -827,6 +827,29 @@ async function fitLog() {
 }
 let fitCount = 0;
 
+/** The holdout chart and its verdict in one sentence: totals within 10 % fit, within 25 % roughly. */
+function renderHoldout(h) {
+  $('tx-holdout-figure').hidden = !h;
+  if (!h) return;
+  if (h.error) {
+    $('tx-holdout').textContent = t('hoFailed') + h.error;
+    return;
+  }
+  const gap = h.actualTotal > 0 ? Math.abs(h.predictedTotal - h.actualTotal) / h.actualTotal : Infinity;
+  const verdict = gap <= 0.1 ? 'hoFits' : gap <= 0.25 ? 'hoRoughly' : 'hoPoor';
+  const unit = $('tx-unit').value;
+  const n = (v) => Math.round(v).toLocaleString();
+  $('tx-holdout').textContent = t('hoSentence')
+    .replace('{cal}', h.calibrationEnd)
+    .replace('{len}', (Math.round(h.durationHoldout * 10) / 10).toLocaleString())
+    .replace('{unit}', t(`hoUnit_${unit}`))
+    .replace('{pred}', n(h.predictedTotal))
+    .replace('{act}', n(h.actualTotal))
+    .replace('{gap}', `${Math.round(gap * 100)}%`)
+    .replace('{verdict}', t(verdict));
+  requestAnimationFrame(() => drawHoldout(h, t));
+}
+
 function renderLog() {
   const l = state.log;
   $('tx-setup').hidden = !l;
@@ -861,6 +884,7 @@ function renderLog() {
   $('tx-join').textContent = f.join
     ? t('txJoin').replace('{id}', f.join.byId).replace('{name}', f.join.byName).replace('{rows}', f.join.rows).replace('{unmatched}', f.join.unmatched)
     : t('txNoList');
+  renderHoldout(f.holdout);
   // The customers, most valuable first (at most 1,000 rows drawn).
   const tb = f.table;
   const order = Array.from(tb.ids.keys()).sort((x, y) => (Number.isNaN(tb.clv[y]) ? -1 : tb.clv[y]) - (Number.isNaN(tb.clv[x]) ? -1 : tb.clv[x]) || tb.expected[y] - tb.expected[x]).slice(0, 1000);

@@ -108,3 +108,20 @@ function drawWhale(s, t) {
 export function resizeCharts() {
   for (const c of Object.values(charts)) c.resize();
 }
+
+/** The holdout check: mean predicted and actual purchases in the holdout by calibration frequency. */
+export function drawHoldout(h, t) {
+  const groups = h.byFrequency.filter((g) => g.customers > 0);
+  const round = (v) => Math.round(v * 100) / 100;
+  chart('chart-holdout').setOption({
+    ...base,
+    grid: { left: 44, right: 16, top: 28, bottom: 36 },
+    legend: { top: 0, data: [t('hoPredicted'), t('hoActual')] },
+    xAxis: { type: 'category', data: groups.map((g) => (g.frequency >= 7 ? '7+' : String(g.frequency))), name: t('hoX'), nameLocation: 'middle', nameGap: 22 },
+    yAxis: { type: 'value' },
+    series: [
+      { type: 'line', name: t('hoPredicted'), data: groups.map((g) => round(g.predicted)), itemStyle: { color: '#1f6feb' } },
+      { type: 'line', name: t('hoActual'), data: groups.map((g) => round(g.actual)), lineStyle: { type: 'dashed' }, itemStyle: { color: '#b42318' } },
+    ],
+  }, true);
+}

@@ -6,6 +6,7 @@ import init, {
   Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
   pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
+  calibrationHoldout,
 } from './pkg/kam_score.js';
 
 const ready = init();
@@ -618,12 +619,37 @@ function fitLog({ columns, unit, end, months, discountRate }) {
     ids: s.ids, names, frequency: s.frequency, recency: s.recency, T: s.T, monetary: s.monetary,
     pAlive: pred.pAlive, expected: pred.expected, clv,
   };
+  out.holdout = holdoutCheck({ ids, dates: col(columns.date), amounts: col(columns.amount) }, s, unit, end);
   if (sheet) {
     const j = sheet.joinFutures(futures);
     out.join = { byId: j.byId, byName: j.byName, unmatched: j.unmatchedCustomers.length, unmatchedSample: j.unmatchedCustomers.slice(0, 10), rows: S.n };
   }
   progress('done');
   return out;
+}
+
+/**
+ * The calibration/holdout check of BG/NBD: fitted on the log up to two thirds of the longest
+ * customer history, predicting the last third; the table by calibration frequency 0…7+.
+ */
+function holdoutCheck(log, s, unit, end) {
+  const unitDays = { day: 1, week: 7, month: 30.4375 }[unit];
+  let longest = 0;
+  for (const v of s.T) longest = Math.max(longest, v);
+  const days = Math.max(1, Math.round((longest * unitDays) / 3));
+  const endDay = new Date(typeof end === 'string' ? `${end}T00:00:00Z` : end);
+  if (Number.isNaN(endDay.getTime())) return { error: 'no observation end' };
+  const cal = new Date(endDay.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  try {
+    const h = calibrationHoldout(log, { calibrationEnd: cal, observationEnd: endDay, unit, model: 'bgnbd' });
+    return {
+      calibrationEnd: cal, durationHoldout: h.durationHoldout, customers: h.customers,
+      predictedTotal: h.predictedTotal, actualTotal: h.actualTotal, meanAbsoluteError: h.meanAbsoluteError,
+      byFrequency: h.byFrequency,
+    };
+  } catch (e) {
+    return { error: e?.message ?? String(e) };
+  }
 }
 
 self.onmessage = async ({ data }) => {

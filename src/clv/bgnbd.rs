@@ -49,13 +49,17 @@ impl BgNbdParams {
         )
     }
 
-    fn from_log(x: &[f64; 4]) -> BgNbdParams {
+    pub(crate) fn from_log(x: &[f64; 4]) -> BgNbdParams {
         BgNbdParams {
             r: libm::exp(x[0]),
             alpha: libm::exp(x[1]),
             a: libm::exp(x[2]),
             b: libm::exp(x[3]),
         }
+    }
+
+    pub(crate) fn to_log(self) -> [f64; 4] {
+        [self.r, self.alpha, self.a, self.b].map(libm::log)
     }
 }
 
@@ -68,6 +72,8 @@ pub struct BgNbdFit {
     pub log_likelihood: f64,
     /// Standard errors of r, α, a, b.
     pub std_errors: BgNbdParams,
+    /// The covariance of (ln r, ln α, ln a, ln b): the inverse observed information.
+    pub covariance: [[f64; 4]; 4],
     /// Customers fitted, and the distinct (x, tₓ, T) rows they collapse to.
     pub customers: usize,
     pub groups: usize,
@@ -244,6 +250,7 @@ pub fn fit(data: Rft) -> Result<BgNbdFit, FitError> {
         params,
         log_likelihood,
         std_errors,
+        covariance: cov,
         customers: data.frequency.len(),
         groups: grouped.len(),
         iterations: found.iterations,
@@ -252,12 +259,16 @@ pub fn fit(data: Rft) -> Result<BgNbdFit, FitError> {
 
 /// P(alive | x, tₓ, T) (Hardie's note 021): 1 for a customer without repeat purchases.
 pub fn p_alive(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> f64 {
+    logistic_neg(log_odds_dead(p, x, tx, t))
+}
+
+/// ln(P(dead) / P(alive)); −∞ for a customer without repeat purchases.
+pub(crate) fn log_odds_dead(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> f64 {
     if x == 0.0 {
-        return 1.0;
+        return f64::NEG_INFINITY;
     }
-    let log_div = (p.r + x) * (libm::log(p.alpha + t) - libm::log(p.alpha + tx)) + libm::log(p.a)
-        - libm::log(p.b + x - 1.0);
-    logistic_neg(log_div)
+    (p.r + x) * (libm::log(p.alpha + t) - libm::log(p.alpha + tx)) + libm::log(p.a)
+        - libm::log(p.b + x - 1.0)
 }
 
 fn check_horizon(t: f64) -> Result<(), PredictError> {
@@ -292,7 +303,13 @@ pub fn expected_purchases_new(p: &BgNbdParams, t: f64) -> Result<f64, PredictErr
 /// Eq. 10, with the hypergeometric term rewritten by Euler's transformation
 /// ((1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z),
 /// z = t/(α+T+t)), whose parameters do not grow with x, and the denominator as P(alive).
-fn conditional(p: &BgNbdParams, t: f64, x: f64, tx: f64, age: f64) -> Result<f64, PredictError> {
+pub(crate) fn conditional(
+    p: &BgNbdParams,
+    t: f64,
+    x: f64,
+    tx: f64,
+    age: f64,
+) -> Result<f64, PredictError> {
     if t == 0.0 {
         return Ok(0.0);
     }

@@ -65,6 +65,8 @@ pub struct GammaGammaFit {
     pub log_likelihood: f64,
     /// Standard errors of p, q, γ.
     pub std_errors: GammaGammaParams,
+    /// The covariance of (ln p, ln q, ln γ): the inverse observed information.
+    pub covariance: [[f64; 3]; 3],
     /// Repeat buyers fitted (customers with frequency 0 are left out, as the model requires).
     pub customers: usize,
     /// Pearson correlation of frequency and mean spend over the repeat buyers (NaN when
@@ -220,6 +222,7 @@ pub fn fit(
         params,
         log_likelihood,
         std_errors,
+        covariance: cov,
         customers: buyers.len(),
         correlation,
         warning,

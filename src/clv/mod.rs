@@ -19,6 +19,7 @@ pub mod columns;
 pub mod gamma_gamma;
 pub mod holdout;
 pub mod hyp2f1;
+pub mod intervals;
 pub mod join;
 mod optim;
 pub mod pareto_nbd;

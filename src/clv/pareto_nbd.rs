@@ -67,6 +67,10 @@ impl ParetoNbdParams {
             beta: libm::exp(x[3]),
         }
     }
+
+    pub(crate) fn to_log(self) -> [f64; 4] {
+        [self.r, self.alpha, self.s, self.beta].map(libm::log)
+    }
 }
 
 /// A fitted Pareto/NBD model.
@@ -223,8 +227,13 @@ impl Constants {
 
     /// P(alive | x, tₓ, T) = 1 / (1 + s·I·(α+T)^(r+x) (β+T)^s) (note 009, eq. 36).
     fn p_alive(&self, x: f64, tx: f64, t: f64) -> Result<f64, Hyp2f1Error> {
+        Ok(logistic_neg(self.log_odds_dead(x, tx, t)?))
+    }
+
+    /// ln(P(dead) / P(alive)).
+    fn log_odds_dead(&self, x: f64, tx: f64, t: f64) -> Result<f64, Hyp2f1Error> {
         let ln_i = self.ln_i(x, tx, t)?;
-        Ok(logistic_neg(self.ln_s + ln_i - self.ln_alive_term(x, t)))
+        Ok(self.ln_s + ln_i - self.ln_alive_term(x, t))
     }
 }
 
@@ -360,6 +369,27 @@ pub fn p_alive(p: &ParetoNbdParams, x: f64, tx: f64, t: f64) -> Result<f64, Pred
     p.check()?;
     check_customer(0, x, tx, t)?;
     Ok(Constants::new(p).p_alive(x, tx, t)?)
+}
+
+/// ln(P(dead) / P(alive)) (unchecked: for the intervals).
+pub(crate) fn log_odds_dead(
+    p: &ParetoNbdParams,
+    x: f64,
+    tx: f64,
+    t: f64,
+) -> Result<f64, PredictError> {
+    Ok(Constants::new(p).log_odds_dead(x, tx, t)?)
+}
+
+/// E[Y(t) | x, tₓ, T] (unchecked: for the intervals).
+pub(crate) fn conditional_unchecked(
+    p: &ParetoNbdParams,
+    t: f64,
+    x: f64,
+    tx: f64,
+    age: f64,
+) -> Result<f64, PredictError> {
+    conditional(&Constants::new(p), t, x, tx, age)
 }
 
 /// [1 − (u)^(s−1)] / (s − 1) with ln u ≤ 0 given, and its limit −ln u at s = 1.

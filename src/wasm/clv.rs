@@ -10,10 +10,12 @@ use crate::clv::gamma_gamma::{self, GammaGammaOptions, GammaGammaParams};
 use crate::clv::holdout::{
     calibration_holdout_numbered, HoldoutModel, HoldoutOptions, PerCustomer,
 };
+use crate::clv::intervals::{bgnbd_intervals, clv_intervals, pareto_nbd_intervals};
+use crate::clv::intervals::{ClvUncertainty, PredictionInterval};
 use crate::clv::join::{join_keys, CustomerFuture, JoinResult};
 use crate::clv::pareto_nbd::{self, ParetoNbdParams};
 use crate::clv::summary::{parse_transaction_date, summarize_numbered};
-use crate::clv::{customer_lifetime_values, ClvOptions, Rft, RowError, SummaryOptions};
+use crate::clv::{customer_lifetime_values, ClvOptions, History, Rft, RowError, SummaryOptions};
 use crate::clv::{TimeUnit, Transaction};
 use crate::row::{format_number, Cell};
 use js_sys::{Array, Float64Array, Object, Reflect};
@@ -77,16 +79,26 @@ export interface BgNbdParams { r: number; alpha: number; a: number; b: number; }
 export interface BgNbdFit extends BgNbdParams {
   logLikelihood: number;
   stdErrors: BgNbdParams;
+  /** Covariance of (ln r, ln alpha, ln a, ln b): the inverse observed information. */
+  covariance: number[][];
   customers: number;
   groups: number;
 }
-export interface BgNbdPrediction { pAlive: Float64Array; expected: Float64Array; }
+export interface PredictionBounds { pAlive: Float64Array; expected: Float64Array; }
+/** With options.interval: `lower` and `upper` from the parameters' uncertainty (delta method), at `level`. */
+export interface BgNbdPrediction extends PredictionBounds { lower?: PredictionBounds; upper?: PredictionBounds; level?: number; }
+export interface PredictOptions {
+  /** The level of intervals for P(alive) and expected purchases (0.9 = 90 %); needs the fit's result (its covariance) as the parameters. */
+  interval?: number;
+}
 
 export interface GammaGammaParams { p: number; q: number; gamma: number; }
 export interface GammaGammaOptions { /** Warn when |r(frequency, spend)| exceeds this (default 0.3). */ correlationWarning?: number; }
 export interface GammaGammaFit extends GammaGammaParams {
   logLikelihood: number;
   stdErrors: GammaGammaParams;
+  /** Covariance of (ln p, ln q, ln gamma). */
+  covariance: number[][];
   customers: number;
   correlation: number;
   warning: string | null;
@@ -99,7 +111,11 @@ export interface ClvOptions {
   unit: ClvTimeUnit;
   /** Discount rate per month (0.01 = 1 %). */
   discountRate: number;
+  /** The level of intervals for the CLV (0.9 = 90 %); needs both fits' results (their covariance). */
+  interval?: number;
 }
+/** Each customer's CLV; with options.interval also `lower`, `upper` (delta method) and `level`. */
+export type ClvValues = Float64Array & { lower?: Float64Array; upper?: Float64Array; level?: number };
 
 /** Per log customer (the order of `rfmSummary`'s ids): what `joinFutures` joins into a list. */
 export interface CustomerFutures {
@@ -430,6 +446,7 @@ struct BgNbdFitJs {
     b: f64,
     log_likelihood: f64,
     std_errors: BgNbdParams,
+    covariance: [[f64; 4]; 4],
     customers: usize,
     groups: usize,
 }
@@ -454,6 +471,7 @@ pub fn fit_bg_nbd(
         b: fit.params.b,
         log_likelihood: fit.log_likelihood,
         std_errors: fit.std_errors,
+        covariance: fit.covariance,
         customers: fit.customers,
         groups: fit.groups,
     })
@@ -467,6 +485,7 @@ struct GammaGammaFitJs {
     gamma: f64,
     log_likelihood: f64,
     std_errors: GammaGammaParams,
+    covariance: [[f64; 3]; 3],
     customers: usize,
     correlation: f64,
     warning: Option<String>,
@@ -490,39 +509,106 @@ pub fn fit_gamma_gamma(
         gamma: fit.params.gamma,
         log_likelihood: fit.log_likelihood,
         std_errors: fit.std_errors,
+        covariance: fit.covariance,
         customers: fit.customers,
         correlation: fit.correlation,
         warning: fit.warning,
     })
 }
 
+/// `options.interval`: the level of the intervals (0.9 = 90 %), or none.
+fn interval_option(options: &JsValue) -> Result<Option<f64>, JsError> {
+    safe::readable(options)?;
+    let v = option(options, "interval");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_f64() {
+        Some(level) if level > 0.0 && level < 1.0 => Ok(Some(level)),
+        _ => Err(JsError::new(
+            "options.interval must be the level of the intervals, a number between 0 and 1 (0.9 = 90 %)",
+        )),
+    }
+}
+
+/// `params.covariance`, the N×N covariance of the log-parameters a fit returns.
+fn covariance_arg<const N: usize>(params: &JsValue, fit: &str) -> Result<[[f64; N]; N], JsError> {
+    let missing = || {
+        JsError::new(&format!(
+            "an interval needs the parameters' covariance: pass the result of {fit} (its \
+             `covariance`, {N}×{N}), not parameters alone"
+        ))
+    };
+    let value = option(params, "covariance");
+    if !safe::is_array(&value)? {
+        return Err(missing());
+    }
+    let rows = safe::items(&value)?;
+    if rows.len() != N {
+        return Err(missing());
+    }
+    let mut out = [[0.0; N]; N];
+    for (row, v) in out.iter_mut().zip(&rows) {
+        let numbers = numbers_arg(v, "covariance")?;
+        if numbers.len() != N {
+            return Err(missing());
+        }
+        row.copy_from_slice(&numbers);
+    }
+    Ok(out)
+}
+
+/// `{pAlive, expected}` as Float64Arrays.
+fn prediction_js(p_alive: &[f64], expected: &[f64]) -> Result<Object, JsError> {
+    let out = Object::new();
+    set(&out, "pAlive", &Float64Array::from(p_alive))?;
+    set(&out, "expected", &Float64Array::from(expected))?;
+    Ok(out)
+}
+
+/// Adds `lower`, `upper` (each `{pAlive, expected}`) and `level` to a prediction.
+fn add_interval(out: &Object, i: &PredictionInterval) -> Result<(), JsError> {
+    set(
+        out,
+        "lower",
+        &prediction_js(&i.lower.p_alive, &i.lower.expected)?.into(),
+    )?;
+    set(
+        out,
+        "upper",
+        &prediction_js(&i.upper.p_alive, &i.upper.expected)?.into(),
+    )?;
+    set(out, "level", &JsValue::from_f64(i.level))
+}
+
 /// Per customer: P(alive) and the expected purchases in the next `t` units, with fitted or
-/// published BG/NBD parameters `{r, alpha, a, b}`.
+/// published BG/NBD parameters `{r, alpha, a, b}`. With `options.interval` (a level, 0.9 =
+/// 90 %) and the fit's result as `params` (its `covariance`), adds `lower` and `upper`
+/// (`{pAlive, expected}`) from the parameters' uncertainty (delta method).
 #[wasm_bindgen(js_name = bgNbdPredict, unchecked_return_type = "BgNbdPrediction")]
 pub fn bg_nbd_predict(
-    #[wasm_bindgen(unchecked_param_type = "BgNbdParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BgNbdParams | BgNbdFit")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
     t: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "PredictOptions")] predict_options: JsValue,
 ) -> Result<JsValue, JsError> {
     let p = bg_params(&params)?;
+    let level = interval_option(&predict_options)?;
     let (x, tx, age) = rft_columns(&summary)?;
-    let pred = bgnbd::predict(
-        &p,
-        Rft {
-            frequency: &x,
-            recency: &tx,
-            t: &age,
-        },
-        t,
-    )
-    .map_err(err)?;
-    let out = Object::new();
-    set(&out, "pAlive", &Float64Array::from(pred.p_alive.as_slice()))?;
-    set(
-        &out,
-        "expected",
-        &Float64Array::from(pred.expected.as_slice()),
-    )?;
+    let data = Rft {
+        frequency: &x,
+        recency: &tx,
+        t: &age,
+    };
+    let pred = bgnbd::predict(&p, data, t).map_err(err)?;
+    let out = prediction_js(&pred.p_alive, &pred.expected)?;
+    if let Some(level) = level {
+        let cov = covariance_arg::<4>(&params, "fitBgNbd")?;
+        add_interval(
+            &out,
+            &bgnbd_intervals(&p, &cov, data, t, level).map_err(err)?,
+        )?;
+    }
     Ok(out.into())
 }
 
@@ -578,32 +664,32 @@ pub fn fit_pareto_nbd(
 }
 
 /// Per customer: P(alive) and the expected purchases in the next `t` units, with fitted or
-/// published Pareto/NBD parameters `{r, alpha, s, beta}`.
+/// published Pareto/NBD parameters `{r, alpha, s, beta}`; `options.interval` as for
+/// `bgNbdPredict`.
 #[wasm_bindgen(js_name = paretoNbdPredict, unchecked_return_type = "ParetoNbdPrediction")]
 pub fn pareto_nbd_predict(
-    #[wasm_bindgen(unchecked_param_type = "ParetoNbdParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ParetoNbdParams | ParetoNbdFit")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
     t: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "PredictOptions")] predict_options: JsValue,
 ) -> Result<JsValue, JsError> {
     let p = pareto_params(&params)?;
+    let level = interval_option(&predict_options)?;
     let (x, tx, age) = rft_columns(&summary)?;
-    let pred = pareto_nbd::predict(
-        &p,
-        Rft {
-            frequency: &x,
-            recency: &tx,
-            t: &age,
-        },
-        t,
-    )
-    .map_err(err)?;
-    let out = Object::new();
-    set(&out, "pAlive", &Float64Array::from(pred.p_alive.as_slice()))?;
-    set(
-        &out,
-        "expected",
-        &Float64Array::from(pred.expected.as_slice()),
-    )?;
+    let data = Rft {
+        frequency: &x,
+        recency: &tx,
+        t: &age,
+    };
+    let pred = pareto_nbd::predict(&p, data, t).map_err(err)?;
+    let out = prediction_js(&pred.p_alive, &pred.expected)?;
+    if let Some(level) = level {
+        let cov = covariance_arg::<4>(&params, "fitParetoNbd")?;
+        add_interval(
+            &out,
+            &pareto_nbd_intervals(&p, &cov, data, t, level).map_err(err)?,
+        )?;
+    }
     Ok(out.into())
 }
 
@@ -625,16 +711,18 @@ pub fn bg_nbd_probability(
 }
 
 /// The discounted expected value of each customer over `options.horizon` months: expected
-/// purchases per month (BG/NBD) × expected spend (Gamma-Gamma), discounted monthly.
-#[wasm_bindgen(js_name = customerLifetimeValue, unchecked_return_type = "Float64Array")]
+/// purchases per month (BG/NBD) × expected spend (Gamma-Gamma), discounted monthly. With
+/// `options.interval` (a level) and both fits' results (their `covariance`), the array also
+/// has `lower` and `upper` (Float64Arrays) from the parameters' uncertainty (delta method).
+#[wasm_bindgen(js_name = customerLifetimeValue, unchecked_return_type = "ClvValues")]
 pub fn customer_lifetime_value_js(
-    #[wasm_bindgen(unchecked_param_type = "BgNbdParams")] bg: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "GammaGammaParams")] gg: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BgNbdParams | BgNbdFit")] bg: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "GammaGammaParams | GammaGammaFit")] gg: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RfmSpendColumns")] summary: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ClvOptions")] clv_options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let bg = bg_params(&bg)?;
-    let gg = gg_params(&gg)?;
+    let bg_p = bg_params(&bg)?;
+    let gg_p = gg_params(&gg)?;
     let (x, tx, age) = rft_columns(&summary)?;
     let m = numbers_arg(&option(&summary, "monetary"), "monetary")?;
     let horizon = number(&clv_options, "horizon", "options")?;
@@ -648,8 +736,30 @@ pub fn customer_lifetime_value_js(
         unit: unit_option(&clv_options)?,
         discount_rate: number(&clv_options, "discountRate", "options")?,
     };
-    let values = customer_lifetime_values(&bg, &gg, &x, &tx, &age, &m, &o).map_err(err)?;
-    Ok(Float64Array::from(values.as_slice()).into())
+    let level = interval_option(&clv_options)?;
+    let values = customer_lifetime_values(&bg_p, &gg_p, &x, &tx, &age, &m, &o).map_err(err)?;
+    let out = Float64Array::from(values.as_slice());
+    if let Some(level) = level {
+        let u = ClvUncertainty {
+            bg: &bg_p,
+            bg_cov: &covariance_arg::<4>(&bg, "fitBgNbd")?,
+            gg: &gg_p,
+            gg_cov: &covariance_arg::<3>(&gg, "fitGammaGamma")?,
+        };
+        let history: Vec<History> = (0..x.len())
+            .map(|i| History {
+                frequency: x[i],
+                recency: tx[i],
+                t: age[i],
+                monetary: m[i],
+            })
+            .collect();
+        let i = clv_intervals(u, &history, &o, level).map_err(err)?;
+        set(&out, "lower", &Float64Array::from(i.lower.as_slice()))?;
+        set(&out, "upper", &Float64Array::from(i.upper.as_slice()))?;
+        set(&out, "level", &JsValue::from_f64(level))?;
+    }
+    Ok(out.into())
 }
 
 fn texts(value: &JsValue, what: &str) -> Result<Vec<Option<String>>, JsError> {

@@ -826,7 +826,8 @@ export interface ParetoNbdFit extends ParetoNbdParams {
   customers: number;
   groups: number;
 }
-export interface ParetoNbdPrediction { pAlive: Float64Array; expected: Float64Array; }
+/** With options.interval: `lower` and `upper` as for bgNbdPredict. */
+export interface ParetoNbdPrediction extends PredictionBounds { lower?: PredictionBounds; upper?: PredictionBounds; level?: number; }
 
 export type HoldoutModel = "bgnbd" | "paretonbd";
 export interface CalibrationHoldoutOptions {

@@ -46,7 +46,12 @@ function nodeFit({ months = 12, discountRate = 0.01, unit = 'week' } = {}) {
   const names = col(columns.name);
   ids.forEach((id, i) => { if (!first.has(id)) first.set(id, String(names[i])); });
   const futures = { ids: s.ids, names: s.ids.map((id) => first.get(id) ?? null), pAlive: pred.pAlive, expected: pred.expected, clv };
-  return { columns, end, s, bg, gg, pred, clv, futures };
+  // The holdout check as the worker makes it: the last third of the longest history.
+  const days = Math.max(1, Math.round((Math.max(...s.T) * 7) / 3));
+  const calibrationEnd = new Date(Date.parse(`${end}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const holdout = kam.calibrationHoldout({ ids, dates: col(columns.date), amounts: col(columns.amount) },
+    { calibrationEnd, observationEnd: end, unit, model: 'bgnbd' });
+  return { columns, end, s, bg, gg, pred, clv, futures, holdout, calibrationEnd };
 }
 
 test('the transaction log: the crate finds its columns and the fit converges', () => {
@@ -107,6 +112,15 @@ test('the transactions tab: load the sample log, fit, and join P(alive) and CLV 
   const joinText = await page.textContent('#tx-join');
   assert.match(joinText, new RegExp(`按编号匹配 ${joined.byId} 行`));
   assert.match(joinText, new RegExp(`${joined.unmatchedCustomers.length} 个交易客户不在清单中`));
+  // The holdout check: the chart and its verdict, the crate's totals, units named.
+  assert.equal(await page.locator('#tx-holdout-figure').isVisible(), true);
+  assert.equal(await page.locator('#chart-holdout canvas').count(), 1);
+  const holdoutText = await page.textContent('#tx-holdout');
+  assert.ok(holdoutText.includes(`用 ${want.calibrationEnd} 及以前的交易拟合`), holdoutText);
+  assert.ok(holdoutText.includes(`共 ${Math.round(want.holdout.predictedTotal).toLocaleString('zh-CN')} 次采购`), holdoutText);
+  assert.ok(holdoutText.includes(`实际 ${Math.round(want.holdout.actualTotal).toLocaleString('zh-CN')} 次`), holdoutText);
+  assert.match(holdoutText, / 周 内/);
+  assert.match(holdoutText, /模型(与实际相符|大体相符|与实际不符)/);
   await page.screenshot({ path: `${shots}transactions-zh.png`, fullPage: true });
 
   // Back in the account list: P(alive) and CLV columns, the churn warning in the row panel.

@@ -9,7 +9,7 @@ import {
 import type {
   RfmSummary, BgNbdFit, GammaGammaFit, BgNbdPrediction, JoinedFutures, JoinStatus,
   TransactionColumns, CustomerFutures, ClvTimeUnit,
-  ParetoNbdFit, ParetoNbdPrediction, CalibrationHoldout, HoldoutGroup,
+  ParetoNbdFit, ParetoNbdPrediction, CalibrationHoldout, HoldoutGroup, ClvValues,
 } from '../../pkg/node/kam_score.js';
 
 const unit: ClvTimeUnit = 'week';
@@ -29,6 +29,11 @@ const holdout: CalibrationHoldout = calibrationHoldout(
   { ids: ['1', '1'], dates: ['1997-01-01', '1997-11-01'], amounts: [10, 12] },
   { calibrationEnd: '1997-09-30', observationEnd: new Date('1998-06-30'), unit, model: 'paretonbd' },
 );
+const withInterval: BgNbdPrediction = bgNbdPredict(bg, s, 52, { interval: 0.9 });
+const lowerAlive: Float64Array | undefined = withInterval.lower?.pAlive;
+const pnbdUpper: Float64Array | undefined = paretoNbdPredict(pnbd, s, 52, { interval: 0.8 }).upper?.expected;
+const clvRange: ClvValues = customerLifetimeValue(bg, gg, s, { horizon: 12, unit, discountRate: 0.01, interval: 0.9 });
+const clvLower: Float64Array | undefined = clvRange.lower;
 const group: HoldoutGroup | undefined = holdout.byFrequency[0];
 const holdoutPredicted: Float64Array = holdout.perCustomer.predicted;
 const p0: number = bgNbdProbability({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 0);
@@ -44,4 +49,4 @@ const fromSheet: JoinedFutures = sheet.joinFutures(futures);
 const quadrant = valueQuadrant(70, fromSheet.futureScore[0] ?? NaN);
 const suggestion = suggestStrategy({ 客户名称: '甲' }, { pAlive: joined.pAlive[0] ?? null, tier: 'vip' });
 
-export { pnbdCov, pnbdPred, group, holdoutPredicted, seR, warning, p0, status, customer, dateColumn, quadrant, suggestion };
+export { lowerAlive, pnbdUpper, clvLower, pnbdCov, pnbdPred, group, holdoutPredicted, seR, warning, p0, status, customer, dateColumn, quadrant, suggestion };
