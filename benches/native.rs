@@ -9,9 +9,13 @@ mod common;
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use kam_score::model::presets::{preset, preset_names};
 use kam_score::parse::{days_from_civil, parse_number};
+use kam_score::report::{computed_table, ReportOptions};
 use kam_score::row::{AccountRow, Cell};
 use kam_score::score::columns::score_columns;
 use kam_score::score::{score_row, score_value};
+use kam_score::sheets::{account_rows, read_table, ColumnOverrides, ReadOptions};
+use kam_score::strategy::list::ListContext;
+use kam_score::strategy::suggest::SuggestOptions;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -108,5 +112,58 @@ fn parser(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, one_row, batch, parser);
+/// The shipped sample list (300 rows with units, ranges, blanks and unreadable cells)
+/// repeated to 10,000 rows, as SCORE_TABLE and the export see it.
+fn sample_rows_10k() -> Vec<AccountRow> {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/sample/accounts.csv"
+    ))
+    .expect("www/sample/accounts.csv");
+    let table = read_table(&bytes, &ReadOptions::default()).expect("the sample reads");
+    let read = account_rows(&table, &ColumnOverrides::new()).expect("the sample maps");
+    let as_of = days_from_civil(2026, 9, 1).expect("a day");
+    let mut rows: Vec<AccountRow> = read.rows.iter().cycle().take(10_000).cloned().collect();
+    for row in &mut rows {
+        row.derive_recency(as_of);
+    }
+    rows
+}
+
+fn report(c: &mut Criterion) {
+    let rows = sample_rows_10k();
+    let model = preset("key_account").expect("key_account");
+    let options = ReportOptions {
+        as_of: days_from_civil(2026, 9, 1),
+        ..ReportOptions::default()
+    };
+    let mut g = c.benchmark_group("report");
+    g.sample_size(samples())
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    g.throughput(criterion::Throughput::Elements(rows.len() as u64));
+    g.bench_function("computed_table/sample_10k", |b| {
+        b.iter(|| computed_table(black_box(model), black_box(&rows), &options))
+    });
+    // Its two parts: the score cards, and the strategy of every row within the list.
+    g.bench_function("score_cards/sample_10k", |b| {
+        b.iter(|| rows.iter().map(|r| score_row(black_box(model), r)).count())
+    });
+    let list = ListContext::from_rows(&rows);
+    let suggest = SuggestOptions {
+        as_of: options.as_of,
+        ..SuggestOptions::default()
+    };
+    g.bench_function("suggestions/sample_10k", |b| {
+        b.iter(|| {
+            (0..rows.len())
+                .filter(|i| list.suggest(black_box(&rows), *i, &suggest).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, one_row, batch, parser, report);
 criterion_main!(benches);

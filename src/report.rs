@@ -106,40 +106,62 @@ pub struct RowReport {
     pub abc: Option<AbcClass>,
 }
 
+/// What the rows of one list share while each is reported: the ranks when the model needs
+/// them, and the list's percentiles, ABC classes and columns for the strategy (MODEL §4.8).
+struct ListReporter<'a> {
+    model: &'a CompiledModel,
+    rows: &'a [AccountRow],
+    ranks: Box<dyn Ranks + 'a>,
+    list: ListContext,
+    options: &'a ReportOptions,
+}
+
+impl<'a> ListReporter<'a> {
+    fn new(model: &'a CompiledModel, rows: &'a [AccountRow], options: &'a ReportOptions) -> Self {
+        let ranks: Box<dyn Ranks> = if model.needs_list() {
+            Box::new(ListRanks::for_model(model, rows))
+        } else {
+            Box::new(NoRanks)
+        };
+        ListReporter {
+            model,
+            rows,
+            ranks,
+            list: ListContext::from_rows(rows),
+            options,
+        }
+    }
+
+    /// Row `i`'s score card and suggestion; `None` for a blank row.
+    fn row(&self, i: usize) -> Option<RowReport> {
+        let row = self.rows.get(i)?;
+        if is_blank(row) {
+            return None;
+        }
+        let card = score_row_ranked(self.model, row, self.ranks.as_ref());
+        let suggest = SuggestOptions {
+            as_of: self.options.as_of,
+            tier: card.tier.as_ref().map(|t| t.code.clone()),
+            tiers: self.model.model.tiers,
+            ..SuggestOptions::default()
+        };
+        let suggestion = self.list.suggest(self.rows, i, &suggest).ok().flatten();
+        Some(RowReport {
+            card,
+            suggestion,
+            abc: self.list.abc.get(i).copied().flatten(),
+        })
+    }
+}
+
 /// Scores and suggests every row, with ranks from the list when the model needs them.
 pub fn report_rows(
     model: &CompiledModel,
     rows: &[AccountRow],
     options: &ReportOptions,
 ) -> Vec<Option<RowReport>> {
-    let ranks: Box<dyn Ranks> = if model.needs_list() {
-        Box::new(ListRanks::for_model(model, rows))
-    } else {
-        Box::new(NoRanks)
-    };
-    // The list's percentiles, ABC classes and columns for the strategy (MODEL §4.8).
-    let list = ListContext::from_rows(rows);
-    rows.iter()
-        .enumerate()
-        .map(|(i, row)| {
-            if is_blank(row) {
-                return None;
-            }
-            let card = score_row_ranked(model, row, ranks.as_ref());
-            let suggest = SuggestOptions {
-                as_of: options.as_of,
-                tier: card.tier.as_ref().map(|t| t.code.clone()),
-                tiers: model.model.tiers,
-                ..SuggestOptions::default()
-            };
-            let suggestion = list.suggest(rows, i, &suggest).ok().flatten();
-            Some(RowReport {
-                card,
-                suggestion,
-                abc: list.abc.get(i).copied().flatten(),
-            })
-        })
-        .collect()
+    let reporter = ListReporter::new(model, rows, options);
+    (0..rows.len()).map(|i| reporter.row(i)).collect()
 }
 
 /// A row with no value and no unreadable cell: a blank line inside the list.
@@ -154,12 +176,13 @@ pub fn computed_table(
     options: &ReportOptions,
 ) -> ComputedTable {
     let columns = Column::ALL.to_vec();
-    let reports = report_rows(model, rows, options);
-    let cells = reports
-        .iter()
-        .map(|r| match r {
+    let reporter = ListReporter::new(model, rows, options);
+    // Row by row, each report dropped once its cells are made: the memory of one row is
+    // reused by the next instead of a whole list of cards being held and then freed.
+    let cells = (0..rows.len())
+        .map(|i| match reporter.row(i) {
             None => vec![Cell::Empty; columns.len()],
-            Some(r) => columns.iter().map(|c| cell(*c, r, options)).collect(),
+            Some(r) => columns.iter().map(|c| cell(*c, &r, options)).collect(),
         })
         .collect();
     ComputedTable {

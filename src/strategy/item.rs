@@ -2,7 +2,7 @@
 //! its zh-CN and en texts, and (when the caller picked a language) that language's text in a
 //! flat `text` field, so a table can show `item.text` without knowing the language.
 
-use crate::texts::{fill, text, Label, Lang};
+use crate::texts::{fill, text, with_key, Label, Lang};
 use serde::Serialize;
 
 /// A label whose placeholders take a different value in each language (a joined list, a
@@ -11,17 +11,18 @@ pub fn label_per_lang<F>(namespace: &str, code: &str, args: F) -> Label
 where
     F: Fn(Lang) -> Vec<(&'static str, String)>,
 {
-    let key = format!("{namespace}.{code}");
-    let in_lang = |lang: Lang| {
-        let values = args(lang);
-        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        fill(text(lang, &key), &pairs)
-    };
-    Label {
-        code: code.to_string(),
-        zh: in_lang(Lang::ZhCn),
-        en: in_lang(Lang::En),
-    }
+    with_key(namespace, code, |key| {
+        let in_lang = |lang: Lang| {
+            let values = args(lang);
+            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(text(lang, key), &pairs)
+        };
+        Label {
+            code: code.to_string(),
+            zh: in_lang(Lang::ZhCn),
+            en: in_lang(Lang::En),
+        }
+    })
 }
 
 /// A code with its texts in both languages and, optionally, in the chosen one.

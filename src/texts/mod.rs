@@ -8,9 +8,14 @@ mod en;
 mod fields;
 mod zh_cn;
 
+use crate::model::plan::Fnv;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+/// A language's texts by key: FNV, since keys are short and looked up on every label.
+type TextIndex = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
 
 /// A language the crate has texts for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,16 +45,15 @@ impl Lang {
         }
     }
 
-    fn index(self) -> &'static HashMap<&'static str, &'static str> {
-        static ZH: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    fn index(self) -> &'static TextIndex {
+        static ZH: OnceLock<TextIndex> = OnceLock::new();
+        static EN: OnceLock<TextIndex> = OnceLock::new();
         let cell = match self {
             Lang::ZhCn => &ZH,
             Lang::En => &EN,
         };
         cell.get_or_init(|| {
-            let mut map: HashMap<&'static str, &'static str> =
-                self.table().iter().copied().collect();
+            let mut map: TextIndex = self.table().iter().copied().collect();
             for (key, zh, en) in fields::FIELD_LABELS {
                 map.insert(field_key(key), if self == Lang::ZhCn { zh } else { en });
             }
@@ -107,8 +111,28 @@ pub fn has(lang: Lang, key: &str) -> bool {
     lang.index().contains_key(key)
 }
 
+/// Calls `f` with the key `namespace.code`, built on the stack when it is short (every
+/// label looks one up, and most keys are under 96 bytes).
+pub(crate) fn with_key<R>(namespace: &str, code: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 96];
+    let n = namespace.len() + 1 + code.len();
+    if n <= buf.len() {
+        buf[..namespace.len()].copy_from_slice(namespace.as_bytes());
+        buf[namespace.len()] = b'.';
+        buf[namespace.len() + 1..n].copy_from_slice(code.as_bytes());
+        // Two texts joined by an ASCII dot are text: this never fails.
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
+    }
+    f(&format!("{namespace}.{code}"))
+}
+
 /// Replaces `{name}` placeholders in a template with the given values.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    if args.is_empty() || !template.contains('{') {
+        return template.to_string();
+    }
     let mut out = template.to_string();
     let mut pattern = String::new();
     for (name, value) in args {
@@ -140,12 +164,11 @@ impl Label {
 
     /// As [`Label::new`], with `{name}` placeholders filled in both languages.
     pub fn with_args(namespace: &str, code: &str, args: &[(&str, &str)]) -> Label {
-        let key = format!("{namespace}.{code}");
-        Label {
+        with_key(namespace, code, |key| Label {
             code: code.to_string(),
-            zh: fill(text(Lang::ZhCn, &key), args),
-            en: fill(text(Lang::En, &key), args),
-        }
+            zh: fill(text(Lang::ZhCn, key), args),
+            en: fill(text(Lang::En, key), args),
+        })
     }
 
     /// As [`Label::with_args`], with values that differ by language (numbers, lists).
@@ -154,17 +177,19 @@ impl Label {
         code: &str,
         args: impl Fn(Lang) -> Vec<(&'static str, String)>,
     ) -> Label {
-        let key = format!("{namespace}.{code}");
-        let render = |lang: Lang| {
-            let values = args(lang);
-            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            fill(text(lang, &key), &pairs)
-        };
-        Label {
-            code: code.to_string(),
-            zh: render(Lang::ZhCn),
-            en: render(Lang::En),
-        }
+        with_key(namespace, code, |key| {
+            let render = |lang: Lang| {
+                let values = args(lang);
+                let pairs: Vec<(&str, &str)> =
+                    values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                fill(text(lang, key), &pairs)
+            };
+            Label {
+                code: code.to_string(),
+                zh: render(Lang::ZhCn),
+                en: render(Lang::En),
+            }
+        })
     }
 
     /// The text in one language.
