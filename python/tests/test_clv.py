@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401
 import pytest
 
 import kam_score
@@ -12,6 +13,11 @@ import kam_score
 
 def values(items):
     return np.array([v["value"] for v in items])
+
+
+def head(array, items):
+    """The first figures of a column: the golden file keeps the first customers only."""
+    return array.to_numpy()[: len(items)]
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +43,11 @@ def test_summary_matches_the_golden_summary(summary, golden):
     g = golden["clv"]["summary"]
     t = summary["table"]
     assert t.num_rows == g["customers"] and summary["after_end"] == g["afterEnd"]
-    assert t.column("id").to_pylist() == g["ids"]
+    assert t.column("id").to_pylist()[: len(g["ids"])] == g["ids"]
     for col in ("recency", "T", "monetary"):
-        np.testing.assert_allclose(t.column(col).to_numpy(), values(g[col]), rtol=0, atol=1e-12)
+        np.testing.assert_allclose(head(t.column(col), g[col]), values(g[col]), rtol=0, atol=1e-12)
+    for col, key in (("frequency", "frequencySum"), ("recency", "recencySum"), ("T", "TSum"), ("monetary", "monetarySum")):
+        assert pa.compute.sum(t.column(col)).as_py() == pytest.approx(g[key]["value"], rel=1e-12)
 
 
 def test_fits_predictions_and_clv_match_the_golden_figures(summary, fits, golden):
@@ -54,13 +62,18 @@ def test_fits_predictions_and_clv_match_the_golden_figures(summary, fits, golden
         assert pn[k] == pytest.approx(g["paretoNbd"][k]["value"], rel=1e-12)
     t = summary["table"]
     pred = kam_score.bg_nbd_predict(bg, t, 39)
-    np.testing.assert_allclose(pred.column("expected").to_numpy(), values(g["predict39"]["expected"]), atol=1e-12)
-    np.testing.assert_allclose(pred.column("p_alive").to_numpy(), values(g["predict39"]["pAlive"]), atol=1e-12)
+    np.testing.assert_allclose(head(pred.column("expected"), g["predict39"]["expected"]),
+                               values(g["predict39"]["expected"]), atol=1e-12)
+    assert pa.compute.sum(pred.column("expected")).as_py() == pytest.approx(g["predict39"]["expectedSum"]["value"], rel=1e-12)
+    np.testing.assert_allclose(head(pred.column("p_alive"), g["predict39"]["pAlive"]),
+                               values(g["predict39"]["pAlive"]), atol=1e-12)
     ppn = kam_score.pareto_nbd_predict(pn, t, 39)
-    np.testing.assert_allclose(ppn.column("expected").to_numpy(),
+    np.testing.assert_allclose(head(ppn.column("expected"), g["paretoNbd"]["predict39"]["expected"]),
                                values(g["paretoNbd"]["predict39"]["expected"]), atol=1e-12)
     clv = kam_score.customer_lifetime_value(bg, gg, t, horizon=12, unit="week", discount_rate=0.01)
-    np.testing.assert_allclose(clv.to_numpy(), values(g["clv12MonthsAt1Percent"]["values"]), atol=1e-12)
+    cg = g["clv12MonthsAt1Percent"]
+    np.testing.assert_allclose(head(clv, cg["values"]), values(cg["values"]), atol=1e-12)
+    assert pa.compute.sum(clv).as_py() == pytest.approx(cg["sum"]["value"], rel=1e-12)
 
 
 def test_against_lifetimes_on_cdnow(raw, summary, fits):
