@@ -50,8 +50,8 @@ impl ArrowArray {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let _ = requested_schema;
-        let (array, schema) = to_ffi(&self.array.to_data())
-            .map_err(|e| PyTypeError::new_err(e.to_string()))?;
+        let (array, schema) =
+            to_ffi(&self.array.to_data()).map_err(|e| PyTypeError::new_err(e.to_string()))?;
         let schema = PyCapsule::new(py, schema, Some(CString::new("arrow_schema").unwrap()))?;
         let array = PyCapsule::new(py, array, Some(CString::new("arrow_array").unwrap()))?;
         PyTuple::new(py, [schema.into_any(), array.into_any()])

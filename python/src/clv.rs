@@ -29,7 +29,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 fn numbers(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
     let array = import(obj, what)?;
     let Some(a) = array.as_primitive_opt::<Float64Type>() else {
-        return Err(plain("bad_column", format!("{what} must be a float64 array")));
+        return Err(plain(
+            "bad_column",
+            format!("{what} must be a float64 array"),
+        ));
     };
     if a.null_count() > 0 {
         return Err(plain("missing_value", format!("{what} has missing values")));
@@ -50,8 +53,12 @@ fn floats(v: Vec<f64>) -> ArrowArray {
 }
 
 fn unit(text: &str) -> PyResult<TimeUnit> {
-    TimeUnit::parse(text)
-        .ok_or_else(|| plain("bad_unit", format!("unit \"{text}\" is not day, week or month")))
+    TimeUnit::parse(text).ok_or_else(|| {
+        plain(
+            "bad_unit",
+            format!("unit \"{text}\" is not day, week or month"),
+        )
+    })
 }
 
 fn day(text: &str, what: &str) -> PyResult<i64> {
@@ -78,13 +85,20 @@ fn rfm_summary_arrays<'py>(
     if ids.len() != dates.len() || ids.len() != amounts.len() {
         return Err(plain(
             "length_mismatch",
-            format!("ids {}, dates {}, amounts {}", ids.len(), dates.len(), amounts.len()),
+            format!(
+                "ids {}, dates {}, amounts {}",
+                ids.len(),
+                dates.len(),
+                amounts.len()
+            ),
         ));
     }
     let options = SummaryOptions {
         unit: unit(unit_text)?,
         end: day(end, "end")?,
-        calibration_end: calibration_end.map(|c| day(c, "calibration_end")).transpose()?,
+        calibration_end: calibration_end
+            .map(|c| day(c, "calibration_end"))
+            .transpose()?,
     };
     let summary = py
         .allow_threads(|| {
@@ -108,9 +122,15 @@ fn rfm_summary_arrays<'py>(
     out.set_item("T", floats(t))?;
     out.set_item("monetary", floats(m))?;
     if options.calibration_end.is_some() {
-        let h = c.iter().map(|s| s.frequency_holdout.unwrap_or(0.0)).collect();
+        let h = c
+            .iter()
+            .map(|s| s.frequency_holdout.unwrap_or(0.0))
+            .collect();
         out.set_item("frequency_holdout", floats(h))?;
-        let d = c.iter().map(|s| s.duration_holdout.unwrap_or(0.0)).collect();
+        let d = c
+            .iter()
+            .map(|s| s.duration_holdout.unwrap_or(0.0))
+            .collect();
         out.set_item("duration_holdout", floats(d))?;
     }
     out.set_item("after_end", summary.after_end)?;
@@ -140,7 +160,10 @@ fn fit_dict<'py, const N: usize>(
     }
     d.set_item("log_likelihood", log_likelihood)?;
     d.set_item("std_errors", se)?;
-    d.set_item("covariance", covariance.iter().map(|r| r.to_vec()).collect::<Vec<_>>())?;
+    d.set_item(
+        "covariance",
+        covariance.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+    )?;
     d.set_item("customers", customers)?;
     Ok(d)
 }
@@ -159,7 +182,13 @@ fn fit_bg_nbd_arrays<'py>(
         numbers(&t, "T")?,
     );
     let fit = py
-        .allow_threads(|| bgnbd::fit(Rft { frequency: &x, recency: &tx, t: &t }))
+        .allow_threads(|| {
+            bgnbd::fit(Rft {
+                frequency: &x,
+                recency: &tx,
+                t: &t,
+            })
+        })
         .map_err(|e| plain("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(
@@ -188,7 +217,13 @@ fn fit_pareto_nbd_arrays<'py>(
         numbers(&t, "T")?,
     );
     let fit = py
-        .allow_threads(|| pareto_nbd::fit(Rft { frequency: &x, recency: &tx, t: &t }))
+        .allow_threads(|| {
+            pareto_nbd::fit(Rft {
+                frequency: &x,
+                recency: &tx,
+                t: &t,
+            })
+        })
         .map_err(|e| plain("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(
@@ -212,7 +247,10 @@ fn fit_gamma_gamma_arrays<'py>(
     monetary: Bound<'py, PyAny>,
     correlation_warning: Option<f64>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (x, m) = (numbers(&frequency, "frequency")?, numbers(&monetary, "monetary")?);
+    let (x, m) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&monetary, "monetary")?,
+    );
     let mut options = GammaGammaOptions::default();
     if let Some(c) = correlation_warning {
         options.correlation_warning = c;
@@ -253,8 +291,16 @@ fn bg_nbd_predict_arrays(
         numbers(&recency, "recency")?,
         numbers(&t_obs, "T")?,
     );
-    let out = bgnbd::predict(&p, Rft { frequency: &x, recency: &tx, t: &tt }, t)
-        .map_err(|e| plain("predict_failed", e))?;
+    let out = bgnbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &tt,
+        },
+        t,
+    )
+    .map_err(|e| plain("predict_failed", e))?;
     Ok((floats(out.p_alive), floats(out.expected)))
 }
 
@@ -277,8 +323,16 @@ fn pareto_nbd_predict_arrays(
         numbers(&recency, "recency")?,
         numbers(&t_obs, "T")?,
     );
-    let out = pareto_nbd::predict(&p, Rft { frequency: &x, recency: &tx, t: &tt }, t)
-        .map_err(|e| plain("predict_failed", e))?;
+    let out = pareto_nbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &tt,
+        },
+        t,
+    )
+    .map_err(|e| plain("predict_failed", e))?;
     Ok((floats(out.p_alive), floats(out.expected)))
 }
 

@@ -76,11 +76,15 @@ fn column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Column> {
         }
         DataType::Utf8 => {
             let a = array.as_string::<i32>();
-            Ok(Column::Texts(a.iter().map(|v| v.map(str::to_string)).collect()))
+            Ok(Column::Texts(
+                a.iter().map(|v| v.map(str::to_string)).collect(),
+            ))
         }
         DataType::LargeUtf8 => {
             let a = array.as_string::<i64>();
-            Ok(Column::Texts(a.iter().map(|v| v.map(str::to_string)).collect()))
+            Ok(Column::Texts(
+                a.iter().map(|v| v.map(str::to_string)).collect(),
+            ))
         }
         DataType::Dictionary(key, value)
             if **key == DataType::UInt32 && **value == DataType::Utf8 =>
@@ -94,9 +98,18 @@ fn column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Column> {
             texts.push(None);
             let keys = d.keys();
             let codes = (0..keys.len())
-                .map(|i| if keys.is_null(i) { missing } else { keys.value(i) })
+                .map(|i| {
+                    if keys.is_null(i) {
+                        missing
+                    } else {
+                        keys.value(i)
+                    }
+                })
                 .collect();
-            Ok(Column::Codes { codes, values: texts })
+            Ok(Column::Codes {
+                codes,
+                values: texts,
+            })
         }
         t => Err(bad(t)),
     }
@@ -139,7 +152,13 @@ fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
         DataType::Float64 => {
             let a = array.as_primitive::<arrow_array::types::Float64Type>();
             Ok((0..n)
-                .map(|i| if a.is_null(i) { Cell::Empty } else { Cell::Number(a.value(i)) })
+                .map(|i| {
+                    if a.is_null(i) {
+                        Cell::Empty
+                    } else {
+                        Cell::Number(a.value(i))
+                    }
+                })
                 .collect())
         }
         DataType::Utf8 => {
@@ -151,7 +170,13 @@ fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
         DataType::Boolean => {
             let a = array.as_boolean();
             Ok((0..n)
-                .map(|i| if a.is_null(i) { Cell::Empty } else { Cell::Bool(a.value(i)) })
+                .map(|i| {
+                    if a.is_null(i) {
+                        Cell::Empty
+                    } else {
+                        Cell::Bool(a.value(i))
+                    }
+                })
                 .collect())
         }
         t => Err(plain(
@@ -182,20 +207,29 @@ fn score_header_arrays(
     if let Some((h, c)) = headers.iter().zip(&columns).find(|(_, c)| c.len() != rows) {
         return Err(plain(
             "length_mismatch",
-            format!("column \"{h}\" has {} values, the first column has {rows}", c.len()),
+            format!(
+                "column \"{h}\" has {} values, the first column has {rows}",
+                c.len()
+            ),
         ));
     }
     let cards: Vec<_> = py.allow_threads(|| {
         (0..rows)
             .map(|i| {
-                let pairs = headers.iter().zip(&columns).map(|(h, c)| (h.as_str(), c[i].clone()));
+                let pairs = headers
+                    .iter()
+                    .zip(&columns)
+                    .map(|(h, c)| (h.as_str(), c[i].clone()));
                 score_row(&m, &AccountRow::from_pairs(pairs, Some(i + 1)))
             })
             .collect()
     });
     let scores: Float64Array = cards.iter().map(|c| c.score).collect();
     let coverage: Float64Array = cards.iter().map(|c| Some(c.coverage)).collect();
-    let tiers: StringArray = cards.iter().map(|c| c.tier.as_ref().map(|t| t.code.clone())).collect();
+    let tiers: StringArray = cards
+        .iter()
+        .map(|c| c.tier.as_ref().map(|t| t.code.clone()))
+        .collect();
     Ok((
         export(Arc::new(scores)),
         export(Arc::new(tiers)),
