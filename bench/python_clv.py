@@ -13,8 +13,11 @@ warnings.simplefilter("ignore")
 from lifetimes import BetaGeoFitter, GammaGammaFitter  # noqa: E402
 from lifetimes.utils import summary_data_from_transaction_data  # noqa: E402
 
-raw = pd.read_csv(sys.argv[1], sep=r"\s+", header=None, names=["master", "id", "date", "cds", "amount"],
-                  dtype={"id": str, "date": str})
+raw = pd.read_csv(sys.argv[1], sep=r"\s+", header=None, dtype=str)
+# CDNOW_master.txt has id, date, CDs, amount; the sample file puts the master id first.
+raw.columns = (["id", "date", "cds", "amount"] if raw.shape[1] == 4 else ["master", "id", "date", "cds", "amount"])
+raw = raw[raw["date"].str.fullmatch(r"\d{8}")].reset_index(drop=True)  # a header line, if any
+raw["amount"] = raw["amount"].astype(float)
 
 
 def ours(tx):
