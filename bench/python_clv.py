@@ -6,6 +6,7 @@ import time
 import warnings
 
 import pandas as pd
+import pyarrow.compute as pc
 
 import kam_score
 
@@ -22,7 +23,12 @@ raw["amount"] = raw["amount"].astype(float)
 
 def ours(tx):
     s = kam_score.rfm_summary(tx, end="1997-09-30", unit="week")["table"]
-    bg, gg = kam_score.fit_bg_nbd(s), kam_score.fit_gamma_gamma(s)
+    bg = kam_score.fit_bg_nbd(s)
+    # Gamma-Gamma takes repeat buyers with a positive mean spend (the master file has a few
+    # repeat buyers of zero spend); both libraries fit the same customers.
+    keep = pc.invert(pc.and_(pc.greater(s.column("frequency"), 0), pc.less_equal(s.column("monetary"), 0)))
+    s = s.filter(keep)
+    gg = kam_score.fit_gamma_gamma(s)
     kam_score.bg_nbd_predict(bg, s, 39)
     kam_score.customer_lifetime_value(bg, gg, s, horizon=12, discount_rate=0.01)
     return s.num_rows
@@ -33,6 +39,7 @@ def theirs(tx):
     s = summary_data_from_transaction_data(tx, "id", "date", monetary_value_col="amount",
                                            observation_period_end="1997-09-30", freq="D", freq_multiplier=7)
     bg = BetaGeoFitter().fit(s["frequency"], s["recency"], s["T"])
+    s = s[~((s["frequency"] > 0) & (s["monetary_value"] <= 0))]
     rep = s[s["frequency"] > 0]
     gg = GammaGammaFitter().fit(rep["frequency"], rep["monetary_value"])
     bg.conditional_expected_number_of_purchases_up_to_time(39, s["frequency"], s["recency"], s["T"])
