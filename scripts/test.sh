@@ -47,3 +47,6 @@ node --test tests/addins/
 
 step "the page end to end in headless Chromium (Playwright)"
 node --test tests/e2e/
+
+step "the Python package and Spark local[2] (scripts/test_python.sh)"
+./scripts/test_python.sh

@@ -1,0 +1,223 @@
+"""kam-score: key-account value scoring, grades and customer lifetime value for B2B account
+lists, on Arrow data (pyarrow, pandas, Polars, anything with ``__arrow_c_array__`` or
+``__arrow_c_stream__``). Every function returns pyarrow arrays or tables."""
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping, Optional, Union
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import _kam_score as _core
+from ._kam_score import KamScoreError
+
+__all__ = [
+    "KamScoreError", "field_keys", "score_columns", "score_table", "grades", "preset_names", "preset_model",
+    "validate_model", "rfm_summary", "fit_bg_nbd", "fit_pareto_nbd", "fit_gamma_gamma",
+    "bg_nbd_predict", "pareto_nbd_predict", "customer_lifetime_value",
+]
+
+ModelInput = Union[None, str, Mapping[str, Any]]
+
+
+def _model_text(model: ModelInput) -> Optional[str]:
+    if model is None or isinstance(model, str):
+        return model
+    if isinstance(model, Mapping):
+        return json.dumps(model)
+    raise TypeError("model must be a preset name, a model document (dict) or its JSON text")
+
+
+def _table(data: Any) -> pa.Table:
+    """Any tabular Arrow producer (pyarrow, pandas, Polars, a dict of columns) as a table."""
+    if isinstance(data, pa.Table):
+        return data
+    if isinstance(data, pa.RecordBatch):
+        return pa.Table.from_batches([data])
+    if hasattr(data, "__arrow_c_stream__") and not hasattr(data, "__dataframe__"):
+        return pa.table(data)
+    try:
+        import pandas as pd
+        if isinstance(data, pd.DataFrame):
+            return pa.Table.from_pandas(data, preserve_index=False)
+    except ImportError:  # pragma: no cover - pandas is optional
+        pass
+    if hasattr(data, "to_arrow"):  # Polars, DuckDB relations
+        out = data.to_arrow()
+        return out if isinstance(out, pa.Table) else pa.table(out)
+    return pa.table(data)
+
+
+def _array(values: Any) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks()
+    if isinstance(values, pa.Array):
+        return values
+    if hasattr(values, "to_arrow"):
+        return _array(values.to_arrow())
+    return pa.array(values)
+
+
+def _column(values: Any) -> pa.Array:
+    """A column as the core reads it: float64, utf8, or dictionary<uint32, utf8>."""
+    a = _array(values)
+    t = a.type
+    if pa.types.is_dictionary(t):
+        return pa.DictionaryArray.from_arrays(a.indices.cast(pa.uint32()), a.dictionary.cast(pa.string()))
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t) or pa.types.is_null(t):
+        return a.cast(pa.float64())
+    if pa.types.is_string(t):
+        return a
+    # large_string, string_view (Polars), booleans, dates: as text, which the core reads.
+    return a.cast(pa.string())
+
+
+def _floats(values: Any) -> pa.Array:
+    return _array(values).cast(pa.float64())
+
+
+def score_columns(columns: Any, model: ModelInput = None) -> pa.Table:
+    """Scores a table of account fields (columns named by field key, e.g. ``annual_purchase``,
+    ``credit_rating``) with a model (a preset name, a model document or its JSON text; the
+    default preset when left out). Returns a table ``score`` (float64, null where there is no
+    score) and ``tier`` (uint8: 0 none, 1 small, 2 ordinary, 3 important, 4 VIP)."""
+    table = _table(columns)
+    names = list(table.column_names)
+    arrays = [_column(table.column(n)) for n in names]
+    scores, tiers = _core.score_arrays(names, arrays, _model_text(model))
+    return pa.table({"score": pa.array(scores), "tier": pa.array(tiers)})
+
+
+def _cells(values: Any) -> pa.Array:
+    """A column as spreadsheet cells: float64 numbers, booleans, or text."""
+    a = _array(values)
+    t = a.type
+    if pa.types.is_dictionary(t):
+        a = a.dictionary_decode()
+        t = a.type
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):
+        return a.cast(pa.float64())
+    if pa.types.is_boolean(t) or pa.types.is_string(t):
+        return a
+    if pa.types.is_null(t):
+        return a.cast(pa.float64())
+    return a.cast(pa.string())
+
+
+def score_table(table: Any, model: ModelInput = None) -> pa.Table:
+    """Scores a table as a spreadsheet holds it: columns named by their headers
+    (``年采购额(万元)``, ``Credit rating``…), cells as numbers or texts in any unit the
+    headers name (``1,200``, ``23%``, ``¥3,000万``). Returns ``score`` (float64, null where
+    none), ``tier`` (its code) and ``coverage`` (the weight share of the factors read)."""
+    t = _table(table)
+    headers = list(t.column_names)
+    arrays = [_cells(t.column(h)) for h in headers]
+    scores, tiers, coverage = _core.score_header_arrays(headers, arrays, _model_text(model))
+    return pa.table({"score": pa.array(scores), "tier": pa.array(tiers),
+                     "coverage": pa.array(coverage)})
+
+
+def grades(scores: Any, vip: Optional[float] = None, important: Optional[float] = None,
+           ordinary: Optional[float] = None) -> pa.Array:
+    """The value tier code of each score (``vip`` > 80, ``important`` > 60, ``ordinary`` > 40,
+    ``small``), null where there is no score."""
+    return pa.array(_core.tier_codes(_floats(scores), vip, important, ordinary))
+
+
+def field_keys() -> list:
+    """The keys of every field a model can read (the column names ``score_columns`` takes)."""
+    return list(_core.field_keys())
+
+
+def preset_names() -> list:
+    """The shipped presets' names, the default first."""
+    return list(_core.preset_names())
+
+
+def preset_model(name: str) -> dict:
+    """A preset's model document, to read, edit and pass back as ``model``."""
+    return json.loads(_core.preset_model_json(name))
+
+
+def validate_model(model: ModelInput) -> list:
+    """Every problem of a model at once, each ``{code, path, zh, en}``; empty when valid."""
+    text = _model_text(model)
+    return [] if text is None else list(_core.validate_model_json(text))
+
+
+def _texts(values: Any) -> pa.Array:
+    a = _array(values)
+    if pa.types.is_timestamp(a.type):
+        a = a.cast(pa.date32())
+    return a.cast(pa.string())
+
+
+def rfm_summary(transactions: Any, end: str, *, id_col: str = "id", date_col: str = "date",
+                amount_col: str = "amount", unit: str = "week",
+                calibration_end: Optional[str] = None) -> dict:
+    """Per customer from a transaction table: ``frequency`` (repeat purchase days),
+    ``recency`` and ``T`` (in ``unit``), ``monetary`` (mean repeat spend), up to ``end``
+    (inclusive). Returns ``{"table": pa.Table, "after_end", "holdout_only", "errors"}``;
+    ``errors`` lists the rows that could not be read as (row, column, text, message)."""
+    t = _table(transactions)
+    out = _core.rfm_summary_arrays(_texts(t.column(id_col)), _texts(t.column(date_col)),
+                                   _texts(t.column(amount_col)), str(end), unit,
+                                   None if calibration_end is None else str(calibration_end))
+    cols = {"id": pa.array(out.pop("ids"))}
+    for k in ("frequency", "recency", "T", "monetary", "frequency_holdout", "duration_holdout"):
+        if k in out:
+            cols[k] = pa.array(out.pop(k))
+    out["table"] = pa.table(cols)
+    return out
+
+
+def _rft(summary: Any):
+    t = _table(summary)
+    return _floats(t.column("frequency")), _floats(t.column("recency")), _floats(t.column("T"))
+
+
+def fit_bg_nbd(summary: Any) -> dict:
+    """BG/NBD fitted by maximum likelihood to a table with ``frequency``, ``recency``, ``T``:
+    ``r``, ``alpha``, ``a``, ``b``, ``log_likelihood``, ``std_errors``, ``covariance``."""
+    return _core.fit_bg_nbd_arrays(*_rft(summary))
+
+
+def fit_pareto_nbd(summary: Any) -> dict:
+    """Pareto/NBD fitted to ``frequency``, ``recency``, ``T``: ``r``, ``alpha``, ``s``,
+    ``beta`` and the fit's statistics."""
+    return _core.fit_pareto_nbd_arrays(*_rft(summary))
+
+
+def fit_gamma_gamma(summary: Any, correlation_warning: Optional[float] = None) -> dict:
+    """Gamma-Gamma fitted to the repeat buyers of ``frequency``, ``monetary``: ``p``, ``q``,
+    ``gamma``, the frequency–spend ``correlation`` and a ``warning`` when it is high."""
+    t = _table(summary)
+    return _core.fit_gamma_gamma_arrays(_floats(t.column("frequency")),
+                                        _floats(t.column("monetary")), correlation_warning)
+
+
+def bg_nbd_predict(params: Mapping[str, float], summary: Any, t: float) -> pa.Table:
+    """``p_alive`` and ``expected`` purchases over the next ``t`` units under BG/NBD."""
+    alive, expected = _core.bg_nbd_predict_arrays(params["r"], params["alpha"], params["a"],
+                                                  params["b"], *_rft(summary), float(t))
+    return pa.table({"p_alive": pa.array(alive), "expected": pa.array(expected)})
+
+
+def pareto_nbd_predict(params: Mapping[str, float], summary: Any, t: float) -> pa.Table:
+    """``p_alive`` and ``expected`` purchases over the next ``t`` units under Pareto/NBD."""
+    alive, expected = _core.pareto_nbd_predict_arrays(params["r"], params["alpha"], params["s"],
+                                                      params["beta"], *_rft(summary), float(t))
+    return pa.table({"p_alive": pa.array(alive), "expected": pa.array(expected)})
+
+
+def customer_lifetime_value(bg: Mapping[str, float], gg: Mapping[str, float], summary: Any, *,
+                            horizon: int = 12, unit: str = "week",
+                            discount_rate: float = 0.01) -> pa.Array:
+    """Discounted CLV over ``horizon`` months (monthly ``discount_rate``) per customer."""
+    t = _table(summary)
+    x, tx, tt = _rft(t)
+    return pa.array(_core.clv_arrays((bg["r"], bg["alpha"], bg["a"], bg["b"]),
+                                     (gg["p"], gg["q"], gg["gamma"]), x, tx, tt,
+                                     _floats(t.column("monetary")), int(horizon), unit,
+                                     float(discount_rate)))

@@ -1,0 +1,369 @@
+//! CLV: the RFM summary of a transaction table, BG/NBD, Pareto/NBD and Gamma-Gamma fits,
+//! predictions and customer lifetime value.
+
+use crate::arrow_io::{export, import, ArrowArray};
+use crate::errors::plain;
+use arrow_array::cast::AsArray;
+use arrow_array::types::Float64Type;
+use arrow_array::{Array, Float64Array, StringArray};
+use kam_score::clv::gamma_gamma::{self, GammaGammaOptions};
+use kam_score::clv::summary::{parse_transaction_date, summarize_rows};
+use kam_score::clv::{bgnbd, customer_lifetime_values, pareto_nbd};
+use kam_score::clv::{BgNbdParams, ClvOptions, GammaGammaParams, ParetoNbdParams, Rft};
+use kam_score::clv::{SummaryOptions, TimeUnit};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::sync::Arc;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(rfm_summary_arrays, m)?)?;
+    m.add_function(wrap_pyfunction!(fit_bg_nbd_arrays, m)?)?;
+    m.add_function(wrap_pyfunction!(fit_pareto_nbd_arrays, m)?)?;
+    m.add_function(wrap_pyfunction!(fit_gamma_gamma_arrays, m)?)?;
+    m.add_function(wrap_pyfunction!(bg_nbd_predict_arrays, m)?)?;
+    m.add_function(wrap_pyfunction!(pareto_nbd_predict_arrays, m)?)?;
+    m.add_function(wrap_pyfunction!(clv_arrays, m)?)?;
+    Ok(())
+}
+
+fn numbers(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
+    let array = import(obj, what)?;
+    let Some(a) = array.as_primitive_opt::<Float64Type>() else {
+        return Err(plain(
+            "bad_column",
+            format!("{what} must be a float64 array"),
+        ));
+    };
+    if a.null_count() > 0 {
+        return Err(plain("missing_value", format!("{what} has missing values")));
+    }
+    Ok(a.values().to_vec())
+}
+
+fn texts(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<Option<String>>> {
+    let array = import(obj, what)?;
+    let Some(a) = array.as_string_opt::<i32>() else {
+        return Err(plain("bad_column", format!("{what} must be a utf8 array")));
+    };
+    Ok(a.iter().map(|v| v.map(str::to_string)).collect())
+}
+
+fn floats(v: Vec<f64>) -> ArrowArray {
+    export(Arc::new(Float64Array::from(v)))
+}
+
+fn unit(text: &str) -> PyResult<TimeUnit> {
+    TimeUnit::parse(text).ok_or_else(|| {
+        plain(
+            "bad_unit",
+            format!("unit \"{text}\" is not day, week or month"),
+        )
+    })
+}
+
+fn day(text: &str, what: &str) -> PyResult<i64> {
+    parse_transaction_date(text).map_err(|m| plain("bad_date", format!("{what}: {m}")))
+}
+
+/// Per customer from a transaction log (ids, dates and amounts as text): frequency, recency,
+/// T, mean repeat spend (and the holdout columns with a calibration end), the rows after the
+/// end, and every row that could not be read.
+#[pyfunction]
+#[pyo3(signature = (ids, dates, amounts, end, unit_text="week", calibration_end=None))]
+fn rfm_summary_arrays<'py>(
+    py: Python<'py>,
+    ids: Bound<'py, PyAny>,
+    dates: Bound<'py, PyAny>,
+    amounts: Bound<'py, PyAny>,
+    end: &str,
+    unit_text: &str,
+    calibration_end: Option<&str>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let ids = texts(&ids, "ids")?;
+    let dates = texts(&dates, "dates")?;
+    let amounts = texts(&amounts, "amounts")?;
+    if ids.len() != dates.len() || ids.len() != amounts.len() {
+        return Err(plain(
+            "length_mismatch",
+            format!(
+                "ids {}, dates {}, amounts {}",
+                ids.len(),
+                dates.len(),
+                amounts.len()
+            ),
+        ));
+    }
+    let options = SummaryOptions {
+        unit: unit(unit_text)?,
+        end: day(end, "end")?,
+        calibration_end: calibration_end
+            .map(|c| day(c, "calibration_end"))
+            .transpose()?,
+    };
+    let summary = py
+        .allow_threads(|| {
+            let rows = ids.iter().zip(&dates).zip(&amounts).map(|((i, d), a)| {
+                (
+                    i.as_deref().unwrap_or(""),
+                    d.as_deref().unwrap_or(""),
+                    a.as_deref().unwrap_or(""),
+                )
+            });
+            summarize_rows(rows, &options)
+        })
+        .map_err(|e| plain("bad_summary", e))?;
+    let c = &summary.customers;
+    let out = PyDict::new(py);
+    let id_array: StringArray = c.iter().map(|s| Some(s.id.as_str())).collect();
+    out.set_item("ids", export(Arc::new(id_array)))?;
+    let (x, tx, t, m) = summary.columns();
+    out.set_item("frequency", floats(x))?;
+    out.set_item("recency", floats(tx))?;
+    out.set_item("T", floats(t))?;
+    out.set_item("monetary", floats(m))?;
+    if options.calibration_end.is_some() {
+        let h = c
+            .iter()
+            .map(|s| s.frequency_holdout.unwrap_or(0.0))
+            .collect();
+        out.set_item("frequency_holdout", floats(h))?;
+        let d = c
+            .iter()
+            .map(|s| s.duration_holdout.unwrap_or(0.0))
+            .collect();
+        out.set_item("duration_holdout", floats(d))?;
+    }
+    out.set_item("after_end", summary.after_end)?;
+    out.set_item("holdout_only", summary.holdout_only)?;
+    let errors: Vec<(usize, &str, String, String)> = summary
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column, e.text.clone(), e.message.clone()))
+        .collect();
+    out.set_item("errors", errors)?;
+    Ok(out)
+}
+
+fn fit_dict<'py, const N: usize>(
+    py: Python<'py>,
+    params: &[(&str, f64)],
+    std_errors: &[f64],
+    log_likelihood: f64,
+    covariance: &[[f64; N]; N],
+    customers: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    let se = PyDict::new(py);
+    for ((k, v), s) in params.iter().zip(std_errors) {
+        d.set_item(*k, *v)?;
+        se.set_item(*k, *s)?;
+    }
+    d.set_item("log_likelihood", log_likelihood)?;
+    d.set_item("std_errors", se)?;
+    d.set_item(
+        "covariance",
+        covariance.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+    )?;
+    d.set_item("customers", customers)?;
+    Ok(d)
+}
+
+/// BG/NBD by maximum likelihood on (frequency, recency, T).
+#[pyfunction]
+fn fit_bg_nbd_arrays<'py>(
+    py: Python<'py>,
+    frequency: Bound<'py, PyAny>,
+    recency: Bound<'py, PyAny>,
+    t: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (x, tx, t) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&recency, "recency")?,
+        numbers(&t, "T")?,
+    );
+    let fit = py
+        .allow_threads(|| {
+            bgnbd::fit(Rft {
+                frequency: &x,
+                recency: &tx,
+                t: &t,
+            })
+        })
+        .map_err(|e| plain("fit_failed", e))?;
+    let (p, s) = (fit.params, fit.std_errors);
+    let d = fit_dict(
+        py,
+        &[("r", p.r), ("alpha", p.alpha), ("a", p.a), ("b", p.b)],
+        &[s.r, s.alpha, s.a, s.b],
+        fit.log_likelihood,
+        &fit.covariance,
+        fit.customers,
+    )?;
+    d.set_item("groups", fit.groups)?;
+    Ok(d)
+}
+
+/// Pareto/NBD by maximum likelihood on (frequency, recency, T).
+#[pyfunction]
+fn fit_pareto_nbd_arrays<'py>(
+    py: Python<'py>,
+    frequency: Bound<'py, PyAny>,
+    recency: Bound<'py, PyAny>,
+    t: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (x, tx, t) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&recency, "recency")?,
+        numbers(&t, "T")?,
+    );
+    let fit = py
+        .allow_threads(|| {
+            pareto_nbd::fit(Rft {
+                frequency: &x,
+                recency: &tx,
+                t: &t,
+            })
+        })
+        .map_err(|e| plain("fit_failed", e))?;
+    let (p, s) = (fit.params, fit.std_errors);
+    let d = fit_dict(
+        py,
+        &[("r", p.r), ("alpha", p.alpha), ("s", p.s), ("beta", p.beta)],
+        &[s.r, s.alpha, s.s, s.beta],
+        fit.log_likelihood,
+        &fit.covariance,
+        fit.customers,
+    )?;
+    d.set_item("groups", fit.groups)?;
+    Ok(d)
+}
+
+/// Gamma-Gamma on the repeat buyers of (frequency, monetary).
+#[pyfunction]
+#[pyo3(signature = (frequency, monetary, correlation_warning=None))]
+fn fit_gamma_gamma_arrays<'py>(
+    py: Python<'py>,
+    frequency: Bound<'py, PyAny>,
+    monetary: Bound<'py, PyAny>,
+    correlation_warning: Option<f64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (x, m) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&monetary, "monetary")?,
+    );
+    let mut options = GammaGammaOptions::default();
+    if let Some(c) = correlation_warning {
+        options.correlation_warning = c;
+    }
+    let fit = py
+        .allow_threads(|| gamma_gamma::fit(&x, &m, &options))
+        .map_err(|e| plain("fit_failed", e))?;
+    let (p, s) = (fit.params, fit.std_errors);
+    let d = fit_dict(
+        py,
+        &[("p", p.p), ("q", p.q), ("gamma", p.gamma)],
+        &[s.p, s.q, s.gamma],
+        fit.log_likelihood,
+        &fit.covariance,
+        fit.customers,
+    )?;
+    d.set_item("correlation", fit.correlation)?;
+    d.set_item("warning", fit.warning)?;
+    Ok(d)
+}
+
+/// P(alive) and the expected purchases over the next `t` units under BG/NBD.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn bg_nbd_predict_arrays(
+    r: f64,
+    alpha: f64,
+    a: f64,
+    b: f64,
+    frequency: Bound<'_, PyAny>,
+    recency: Bound<'_, PyAny>,
+    t_obs: Bound<'_, PyAny>,
+    t: f64,
+) -> PyResult<(ArrowArray, ArrowArray)> {
+    let p = BgNbdParams::new(r, alpha, a, b).map_err(|e| plain("bad_params", e))?;
+    let (x, tx, tt) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&recency, "recency")?,
+        numbers(&t_obs, "T")?,
+    );
+    let out = bgnbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &tt,
+        },
+        t,
+    )
+    .map_err(|e| plain("predict_failed", e))?;
+    Ok((floats(out.p_alive), floats(out.expected)))
+}
+
+/// P(alive) and the expected purchases over the next `t` units under Pareto/NBD.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn pareto_nbd_predict_arrays(
+    r: f64,
+    alpha: f64,
+    s: f64,
+    beta: f64,
+    frequency: Bound<'_, PyAny>,
+    recency: Bound<'_, PyAny>,
+    t_obs: Bound<'_, PyAny>,
+    t: f64,
+) -> PyResult<(ArrowArray, ArrowArray)> {
+    let p = ParetoNbdParams::new(r, alpha, s, beta).map_err(|e| plain("bad_params", e))?;
+    let (x, tx, tt) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&recency, "recency")?,
+        numbers(&t_obs, "T")?,
+    );
+    let out = pareto_nbd::predict(
+        &p,
+        Rft {
+            frequency: &x,
+            recency: &tx,
+            t: &tt,
+        },
+        t,
+    )
+    .map_err(|e| plain("predict_failed", e))?;
+    Ok((floats(out.p_alive), floats(out.expected)))
+}
+
+/// Discounted customer lifetime value over `horizon` months (BG/NBD × Gamma-Gamma).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn clv_arrays(
+    bg: (f64, f64, f64, f64),
+    gg: (f64, f64, f64),
+    frequency: Bound<'_, PyAny>,
+    recency: Bound<'_, PyAny>,
+    t: Bound<'_, PyAny>,
+    monetary: Bound<'_, PyAny>,
+    horizon: u32,
+    unit_text: &str,
+    discount_rate: f64,
+) -> PyResult<ArrowArray> {
+    let bgp = BgNbdParams::new(bg.0, bg.1, bg.2, bg.3).map_err(|e| plain("bad_params", e))?;
+    let ggp = GammaGammaParams::new(gg.0, gg.1, gg.2).map_err(|e| plain("bad_params", e))?;
+    let options = ClvOptions {
+        horizon,
+        unit: unit(unit_text)?,
+        discount_rate,
+    };
+    let (x, tx, tt, m) = (
+        numbers(&frequency, "frequency")?,
+        numbers(&recency, "recency")?,
+        numbers(&t, "T")?,
+        numbers(&monetary, "monetary")?,
+    );
+    let v = customer_lifetime_values(&bgp, &ggp, &x, &tx, &tt, &m, &options)
+        .map_err(|e| plain("clv_failed", e))?;
+    Ok(floats(v))
+}
