@@ -285,3 +285,50 @@ fn pareto_nbd_fit_reproduces_fader_hardie_lee() {
         "{e} {alive}"
     );
 }
+
+/// The summary from typed columns (numeric ids, yyyymmdd numbers, amounts) is the summary from
+/// the text rows, customer by customer, to the bit.
+#[test]
+fn summary_from_typed_columns_equals_the_text_summary() {
+    use kam_score::clv::summary_columns::{summarize_columns, DateColumn, IdColumn};
+    let raw = read("CDNOW_sample.txt");
+    let (mut ids, mut dates, mut amounts) = (Vec::new(), Vec::new(), Vec::new());
+    for l in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let c: Vec<&str> = l.split_whitespace().collect();
+        ids.push(c[1].parse::<u32>().expect("a numeric id"));
+        dates.push(c[2].parse::<f64>().expect("a yyyymmdd number"));
+        amounts.push(c[4].parse::<f64>().expect("an amount"));
+    }
+    let options = SummaryOptions {
+        unit: TimeUnit::Week,
+        end: day(1997, 9, 30),
+        calibration_end: None,
+    };
+    let text = raw_summary();
+    let days: Vec<f64> = dates
+        .iter()
+        .map(|&d| {
+            let d = d as i64;
+            day(d / 10_000, (d / 100 % 100) as u32, (d % 100) as u32) as f64
+        })
+        .collect();
+    let numbers: Vec<f64> = ids.iter().map(|&i| f64::from(i)).collect();
+    for (ids, dates) in [
+        (IdColumn::Codes(&ids), DateColumn::Yyyymmdd(&dates)),
+        (IdColumn::Numbers(&numbers), DateColumn::Days(&days)),
+    ] {
+        let columns = summarize_columns(ids, dates, Some(&amounts), &options).expect("a summary");
+        assert!(columns.errors.is_empty(), "{:?}", columns.errors);
+        assert_eq!(columns.customers.len(), 2357);
+        for (a, b) in columns.customers.iter().zip(&text.customers) {
+            // The file writes ids with leading zeros ("0001"); a numeric code is the number.
+            let number: u32 = b.id.parse().expect("a numeric id");
+            let b = kam_score::clv::CustomerSummary {
+                id: number.to_string(),
+                ..b.clone()
+            };
+            assert_eq!(a, &b, "columns vs texts");
+        }
+        assert_eq!(columns.after_end, text.after_end);
+    }
+}

@@ -198,29 +198,84 @@ pub fn log_likelihood(p: &BgNbdParams, data: Rft) -> Result<f64, FitError> {
         .sum())
 }
 
-/// Identical (x, tₓ, T) rows with their counts, in a fixed order (so the sums, and the fit,
-/// are the same bits everywhere).
-fn groups(data: Rft) -> Vec<(f64, f64, f64, f64)> {
+/// Identical (x, tₓ, T) rows with their summed weights (1 each when there are none), in a
+/// fixed order (so the sums, and the fit, are the same bits everywhere); weight-0 rows drop out.
+fn groups(data: Rft, weights: Option<&[f64]>) -> Vec<(f64, f64, f64, f64)> {
     let mut map: BTreeMap<(u64, u64, u64), f64> = BTreeMap::new();
-    for ((&x, &tx), &t) in data.frequency.iter().zip(data.recency).zip(data.t) {
-        *map.entry((x.to_bits(), tx.to_bits(), t.to_bits()))
-            .or_insert(0.0) += 1.0;
+    for (i, ((&x, &tx), &t)) in data
+        .frequency
+        .iter()
+        .zip(data.recency)
+        .zip(data.t)
+        .enumerate()
+    {
+        let w = weights.and_then(|w| w.get(i)).copied().unwrap_or(1.0);
+        if w > 0.0 {
+            *map.entry((x.to_bits(), tx.to_bits(), t.to_bits()))
+                .or_insert(0.0) += w;
+        }
     }
     map.into_iter()
         .map(|((x, tx, t), w)| (f64::from_bits(x), f64::from_bits(tx), f64::from_bits(t), w))
         .collect()
 }
 
+/// The distinct (x, tₓ, T) of a summary with how many customers share each: fitting these
+/// with [`fit_weighted`] gives the fit of the whole summary.
+pub fn compress(data: Rft) -> Result<CompressedRft, FitError> {
+    data.check(false)?;
+    let g = groups(data, None);
+    Ok(CompressedRft {
+        frequency: g.iter().map(|g| g.0).collect(),
+        recency: g.iter().map(|g| g.1).collect(),
+        t: g.iter().map(|g| g.2).collect(),
+        count: g.iter().map(|g| g.3).collect(),
+    })
+}
+
+/// Distinct (frequency, recency, T) rows and the number of customers in each.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompressedRft {
+    pub frequency: Vec<f64>,
+    pub recency: Vec<f64>,
+    pub t: Vec<f64>,
+    pub count: Vec<f64>,
+}
+
+impl CompressedRft {
+    pub fn rft(&self) -> Rft<'_> {
+        Rft {
+            frequency: &self.frequency,
+            recency: &self.recency,
+            t: &self.t,
+        }
+    }
+}
+
 /// Fits BG/NBD to customers' (frequency, recency, T) by maximum likelihood.
 pub fn fit(data: Rft) -> Result<BgNbdFit, FitError> {
     data.check(false)?;
-    if data.frequency.iter().all(|&x| x == 0.0) {
+    let mut out = fit_groups(groups(data, None))?;
+    out.customers = data.frequency.len();
+    Ok(out)
+}
+
+/// Fits BG/NBD with a weight per customer (e.g. the counts of [`compress`]): the likelihood
+/// is Σ wᵢ ln Lᵢ, so a row of weight k counts as k equal customers. `customers` is then the
+/// total weight, rounded.
+pub fn fit_weighted(data: Rft, weights: &[f64]) -> Result<BgNbdFit, FitError> {
+    data.check(false)?;
+    super::check_weights(data.frequency.len(), weights)?;
+    fit_groups(groups(data, Some(weights)))
+}
+
+fn fit_groups(grouped: Vec<(f64, f64, f64, f64)>) -> Result<BgNbdFit, FitError> {
+    if grouped.iter().all(|g| g.0 == 0.0) {
         return Err(FitError::NoRepeatBuyers(MODEL));
     }
-    let grouped = groups(data);
     let n: f64 = grouped.iter().map(|g| g.3).sum();
     // Time rescaled so that the oldest customer has T = 1; α scales with it.
-    let max_t = data.t.iter().fold(0.0_f64, |m, &t| m.max(t));
+    let max_t = grouped.iter().fold(0.0_f64, |m, g| m.max(g.2));
     let scale = 1.0 / max_t;
     let scaled: Vec<(f64, f64, f64, f64)> = grouped
         .iter()
@@ -251,7 +306,7 @@ pub fn fit(data: Rft) -> Result<BgNbdFit, FitError> {
         log_likelihood,
         std_errors,
         covariance: cov,
-        customers: data.frequency.len(),
+        customers: n.round() as usize,
         groups: grouped.len(),
         iterations: found.iterations,
     })
@@ -455,7 +510,7 @@ mod tests {
             recency: &tx,
             t: &t,
         };
-        let g = groups(data);
+        let g = groups(data, None);
         assert_eq!(g.len(), 4);
         let rows = match log_likelihood(&FHL, data) {
             Ok(v) => v,

@@ -88,8 +88,13 @@ pub fn log_likelihood_one(params: &GammaGammaParams, x: f64, m: f64) -> f64 {
         - (px + q) * libm::log(x * m + g)
 }
 
-/// The repeat buyers' (x, m̄), checked; frequency-0 rows are skipped.
-fn repeat_buyers(frequency: &[f64], monetary: &[f64]) -> Result<Vec<(f64, f64)>, FitError> {
+/// The repeat buyers' (x, m̄, weight), checked, with a positive weight (1 each without
+/// weights); frequency-0 rows are skipped.
+fn weighted_repeat_buyers(
+    frequency: &[f64],
+    monetary: &[f64],
+    weights: Option<&[f64]>,
+) -> Result<Vec<(f64, f64, f64)>, FitError> {
     if frequency.len() != monetary.len() {
         return Err(FitError::MonetaryLength {
             frequency: frequency.len(),
@@ -105,7 +110,8 @@ fn repeat_buyers(frequency: &[f64], monetary: &[f64]) -> Result<Vec<(f64, f64)>,
             }
             .into());
         }
-        if x == 0.0 {
+        let w = weights.and_then(|w| w.get(i)).copied().unwrap_or(1.0);
+        if x == 0.0 || w == 0.0 {
             continue;
         }
         if !(m.is_finite() && m > 0.0) {
@@ -114,38 +120,62 @@ fn repeat_buyers(frequency: &[f64], monetary: &[f64]) -> Result<Vec<(f64, f64)>,
                 value: m,
             });
         }
-        out.push((x, m));
+        out.push((x, m, w));
     }
     Ok(out)
 }
 
-/// The buyers grouped by x, in increasing x: (x, count, Σ ln m̄, the m̄s); the lgamma terms
-/// then come once per x and each buyer costs one logarithm.
-fn by_frequency(buyers: &[(f64, f64)]) -> Vec<(f64, f64, f64, Vec<f64>)> {
-    let mut map: std::collections::BTreeMap<u64, Vec<f64>> = std::collections::BTreeMap::new();
-    for &(x, m) in buyers {
-        map.entry(x.to_bits()).or_default().push(m);
+/// The buyers grouped by x, in increasing x: (x, total weight, Σ w ln m̄, the (m̄, w)s); the
+/// lgamma terms then come once per x and each buyer costs one logarithm.
+type Block = (f64, f64, f64, Vec<(f64, f64)>);
+
+fn by_frequency(buyers: &[(f64, f64, f64)]) -> Vec<Block> {
+    let mut map: std::collections::BTreeMap<u64, Vec<(f64, f64)>> =
+        std::collections::BTreeMap::new();
+    for &(x, m, w) in buyers {
+        map.entry(x.to_bits()).or_default().push((m, w));
     }
     map.into_iter()
         .map(|(x, ms)| {
-            let sum_ln: f64 = ms.iter().map(|&m| libm::log(m)).sum();
-            (f64::from_bits(x), ms.len() as f64, sum_ln, ms)
+            let sum_ln: f64 = ms.iter().map(|&(m, w)| w * libm::log(m)).sum();
+            let count: f64 = ms.iter().map(|&(_, w)| w).sum();
+            (f64::from_bits(x), count, sum_ln, ms)
         })
         .collect()
 }
 
-/// Σ ln f over grouped buyers (the same sum as [`log_likelihood_one`] row by row).
-fn blocks_ll(blocks: &[(f64, f64, f64, Vec<f64>)], params: &GammaGammaParams) -> f64 {
+/// Σ w ln f over grouped buyers (the same sum as [`log_likelihood_one`] row by row).
+fn blocks_ll(blocks: &[Block], params: &GammaGammaParams) -> f64 {
     let (p, q, g) = (params.p, params.q, params.gamma);
     let (lg_q, ln_g) = (libm::lgamma(q), libm::log(g));
     let mut total = 0.0;
     for (x, count, sum_ln_m, ms) in blocks {
         let px = p * x;
         let head = libm::lgamma(px + q) - libm::lgamma(px) - lg_q + q * ln_g + px * libm::log(*x);
-        let tail: f64 = ms.iter().map(|&m| libm::log(x * m + g)).sum();
+        let tail: f64 = ms.iter().map(|&(m, w)| w * libm::log(x * m + g)).sum();
         total += count * head + (px - 1.0) * sum_ln_m - (px + q) * tail;
     }
     total
+}
+
+/// Pearson's r with a weight per pair (the weights of one are [`pearson`]).
+fn weighted_pearson(pairs: &[(f64, f64, f64)]) -> f64 {
+    let n: f64 = pairs.iter().map(|p| p.2).sum();
+    if n < 2.0 {
+        return f64::NAN;
+    }
+    let mx = pairs.iter().map(|p| p.2 * p.0).sum::<f64>() / n;
+    let my = pairs.iter().map(|p| p.2 * p.1).sum::<f64>() / n;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for &(x, y, w) in pairs {
+        sxy += w * (x - mx) * (y - my);
+        sxx += w * (x - mx) * (x - mx);
+        syy += w * (y - my) * (y - my);
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        return f64::NAN;
+    }
+    sxy / libm::sqrt(sxx * syy)
 }
 
 /// Pearson's r of two equally long lists; NaN when either is constant or they are empty.
@@ -174,14 +204,35 @@ pub fn fit(
     monetary: &[f64],
     options: &GammaGammaOptions,
 ) -> Result<GammaGammaFit, FitError> {
-    let buyers = repeat_buyers(frequency, monetary)?;
+    fit_buyers(weighted_repeat_buyers(frequency, monetary, None)?, options)
+}
+
+/// Fits Gamma-Gamma with a weight per customer (a row of weight k counts as k equal
+/// customers); `customers` is then the total weight of the repeat buyers, rounded.
+pub fn fit_weighted(
+    frequency: &[f64],
+    monetary: &[f64],
+    weights: &[f64],
+    options: &GammaGammaOptions,
+) -> Result<GammaGammaFit, FitError> {
+    super::check_weights(frequency.len(), weights)?;
+    fit_buyers(
+        weighted_repeat_buyers(frequency, monetary, Some(weights))?,
+        options,
+    )
+}
+
+fn fit_buyers(
+    buyers: Vec<(f64, f64, f64)>,
+    options: &GammaGammaOptions,
+) -> Result<GammaGammaFit, FitError> {
     if buyers.is_empty() {
         return Err(FitError::NoRepeatBuyers(MODEL));
     }
-    let n = buyers.len() as f64;
+    let n: f64 = buyers.iter().map(|b| b.2).sum();
     // Spend rescaled to mean 1 for the search (γ scales with it; p and q do not).
-    let scale = n / buyers.iter().map(|b| b.1).sum::<f64>();
-    let scaled: Vec<(f64, f64)> = buyers.iter().map(|&(x, m)| (x, m * scale)).collect();
+    let scale = n / buyers.iter().map(|b| b.2 * b.1).sum::<f64>();
+    let scaled: Vec<(f64, f64, f64)> = buyers.iter().map(|&(x, m, w)| (x, m * scale, w)).collect();
     let of_log = |lp: &[f64; 3]| GammaGammaParams {
         p: libm::exp(lp[0]),
         q: libm::exp(lp[1]),
@@ -206,10 +257,9 @@ pub fn fit(
     };
     let log_likelihood = buyers
         .iter()
-        .map(|&(x, m)| log_likelihood_one(&params, x, m))
+        .map(|&(x, m, w)| w * log_likelihood_one(&params, x, m))
         .sum();
-    let (xs, ms): (Vec<f64>, Vec<f64>) = buyers.iter().copied().unzip();
-    let correlation = pearson(&xs, &ms);
+    let correlation = weighted_pearson(&buyers);
     let warning = (correlation.abs() > options.correlation_warning).then(|| {
         format!(
             "frequency and mean spend of the repeat buyers are correlated (r = {correlation:.2}, \
@@ -223,7 +273,7 @@ pub fn fit(
         log_likelihood,
         std_errors,
         covariance: cov,
-        customers: buyers.len(),
+        customers: n.round() as usize,
         correlation,
         warning,
         iterations: found.iterations,
@@ -327,7 +377,8 @@ mod tests {
             .iter()
             .map(|&(x, m)| log_likelihood_one(&p, x, m))
             .sum();
-        let grouped = blocks_ll(&by_frequency(&buyers), &p);
+        let weighted: Vec<(f64, f64, f64)> = buyers.iter().map(|&(x, m)| (x, m, 1.0)).collect();
+        let grouped = blocks_ll(&by_frequency(&weighted), &p);
         assert!(
             (rows - grouped).abs() < 1e-12 * rows.abs(),
             "{rows} {grouped}"

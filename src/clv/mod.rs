@@ -26,6 +26,7 @@ pub mod pareto_nbd;
 #[cfg(test)]
 mod sim;
 pub mod summary;
+pub mod summary_columns;
 
 pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};
@@ -166,6 +167,27 @@ pub enum FitError {
     BadMonetary { index: usize, value: f64 },
     #[error("the columns differ in length: frequency {frequency}, monetary {monetary}")]
     MonetaryLength { frequency: usize, monetary: usize },
+    #[error("the columns differ in length: {rows} customers, {weights} weights")]
+    WeightsLength { rows: usize, weights: usize },
+    #[error("customer {index}: weight {value} must be a finite number ≥ 0")]
+    BadWeight { index: usize, value: f64 },
+}
+
+/// Checks a weight column against the number of rows (each weight finite and ≥ 0).
+pub(crate) fn check_weights(rows: usize, weights: &[f64]) -> Result<(), FitError> {
+    if weights.len() != rows {
+        return Err(FitError::WeightsLength {
+            rows,
+            weights: weights.len(),
+        });
+    }
+    match weights.iter().position(|w| !(w.is_finite() && *w >= 0.0)) {
+        Some(i) => Err(FitError::BadWeight {
+            index: i + 1,
+            value: weights[i],
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Why a prediction could not be made.

@@ -124,7 +124,7 @@ pub fn parse_transaction_date(text: &str) -> Result<i64, String> {
     }
 }
 
-fn amount_error(amount: f64) -> Option<&'static str> {
+pub(crate) fn amount_error(amount: f64) -> Option<&'static str> {
     if amount.is_nan() {
         Some("the amount is not a number")
     } else if amount.is_infinite() {
@@ -214,6 +214,18 @@ pub fn summarize_numbered<'a>(
     transactions: impl Iterator<Item = (usize, &'a Transaction)>,
     options: &SummaryOptions,
 ) -> Result<Summary, SummaryError> {
+    summarize_parts(
+        transactions.map(|(row, t)| (row, t.customer.as_str(), t.day, t.amount)),
+        options,
+    )
+}
+
+/// The summary of (row number, customer id, day, amount) items: the one aggregation every
+/// reader (texts, transactions, typed columns) ends in.
+pub(crate) fn summarize_parts<'a>(
+    transactions: impl Iterator<Item = (usize, &'a str, i64, f64)>,
+    options: &SummaryOptions,
+) -> Result<Summary, SummaryError> {
     let end = options.end;
     let cal_end = options.calibration_end.unwrap_or(end);
     if cal_end >= end && options.calibration_end.is_some() {
@@ -227,12 +239,12 @@ pub fn summarize_numbered<'a>(
     let mut customers: Vec<Customer> = Vec::new();
     let mut errors = Vec::new();
     let mut after_end = 0;
-    for (row, t) in transactions {
-        let id = t.customer.trim();
+    for (row, customer, day, amount) in transactions {
+        let id = customer.trim();
         let problem = if id.is_empty() {
-            Some(("id", t.customer.clone(), "no customer id"))
+            Some(("id", customer.to_string(), "no customer id"))
         } else {
-            amount_error(t.amount).map(|m| ("amount", t.amount.to_string(), m))
+            amount_error(amount).map(|m| ("amount", amount.to_string(), m))
         };
         if let Some((column, text, message)) = problem {
             errors.push(RowError {
@@ -243,7 +255,7 @@ pub fn summarize_numbered<'a>(
             });
             continue;
         }
-        if t.day > end {
+        if day > end {
             after_end += 1;
             continue;
         }
@@ -257,10 +269,10 @@ pub fn summarize_numbered<'a>(
         let Some(c) = customers.get_mut(k) else {
             continue;
         };
-        if t.day <= cal_end {
-            *c.days.entry(t.day).or_insert(0.0) += t.amount;
+        if day <= cal_end {
+            *c.days.entry(day).or_insert(0.0) += amount;
         } else {
-            c.holdout_days.insert(t.day);
+            c.holdout_days.insert(day);
         }
     }
     let mut holdout_only = 0;
