@@ -79,6 +79,12 @@ test('a win model from deals: JSON text in, probability and factors out', () => 
   const h = kam.winHoldout(deals);
   assert.equal(h.train + h.test, 200);
   assert.equal(typeof h.lift.brier, 'number');
+  // The open deals' pipeline: one deal of ¥100,000 at A21 (lead data only: 1 %, MODEL §3.6)
+  // gives 1,000 by the grade; the closed deals are left out.
+  const w = kam.learnedPipeline([...deals, { 行业: '制造', 商机金额: '10万元', lead_data: true }], text);
+  assert.deepEqual([w.counted, w.closed], [1, 200]);
+  assert.ok(Math.abs(w.gradeWeighted - 1000) < 1e-9, String(w.gradeWeighted));
+  assert.ok(w.learnedWeighted > 70000, String(w.learnedWeighted));
   try {
     kam.fitWinModel([{ 行业: '甲' }]);
     assert.fail('no outcomes');
