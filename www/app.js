@@ -848,7 +848,7 @@ async function fitLog() {
 }
 let fitCount = 0;
 
-/** The holdout chart and its verdict in one sentence: totals within 10 % fit, within 25 % roughly. */
+/** The holdout chart and its verdict in one sentence (the crate's verdict on the totals). */
 function renderHoldout(h) {
   $('tx-holdout-figure').hidden = !h;
   if (!h) return;
@@ -856,8 +856,9 @@ function renderHoldout(h) {
     $('tx-holdout').textContent = t('hoFailed') + h.error;
     return;
   }
-  const gap = h.actualTotal > 0 ? Math.abs(h.predictedTotal - h.actualTotal) / h.actualTotal : Infinity;
-  const verdict = gap <= 0.1 ? 'hoFits' : gap <= 0.25 ? 'hoRoughly' : 'hoPoor';
+  // The verdict is the crate's (holdoutVerdict): its code names the sentence's ending.
+  const gap = h.verdict.gap ?? Infinity;
+  const verdict = { fits: 'hoFits', roughly: 'hoRoughly', poor: 'hoPoor' }[h.verdict.code];
   const unit = $('tx-unit').value;
   const n = (v) => Math.round(v).toLocaleString();
   $('tx-holdout').textContent = t('hoSentence')

@@ -6,7 +6,7 @@ import init, {
   Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
   pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
-  calibrationHoldout, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline,
+  calibrationHoldout, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline, timeUnitLength, holdoutVerdict,
 } from './pkg/kam_score.js';
 
 const ready = init();
@@ -675,7 +675,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
     ids.forEach((id, i) => { if (!first.has(id) && nameCol[i] !== null) first.set(id, String(nameCol[i])); });
     names = s.ids.map((id) => first.get(id) ?? null);
   }
-  const perMonth = { day: 30.4375, week: 30.4375 / 7, month: 1 }[unit];
+  const { perMonth } = timeUnitLength(unit);
   const out = { customers: s.ids.length, errors: s.errors.slice(0, 20), errorCount: s.errors.length, afterEnd: s.afterEnd };
   out.bg = fitBgNbd(s);
   const pred = bgNbdPredict(out.bg, s, months * perMonth);
@@ -706,7 +706,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
  * customer history, predicting the last third; the table by calibration frequency 0…7+.
  */
 function holdoutCheck(log, s, unit, end) {
-  const unitDays = { day: 1, week: 7, month: 30.4375 }[unit];
+  const unitDays = timeUnitLength(unit).days;
   let longest = 0;
   for (const v of s.T) longest = Math.max(longest, v);
   const days = Math.max(1, Math.round((longest * unitDays) / 3));
@@ -718,7 +718,7 @@ function holdoutCheck(log, s, unit, end) {
     return {
       calibrationEnd: cal, durationHoldout: h.durationHoldout, customers: h.customers,
       predictedTotal: h.predictedTotal, actualTotal: h.actualTotal, meanAbsoluteError: h.meanAbsoluteError,
-      byFrequency: h.byFrequency,
+      byFrequency: h.byFrequency, verdict: holdoutVerdict(h.predictedTotal, h.actualTotal),
     };
   } catch (e) {
     return { error: e?.message ?? String(e) };

@@ -26,6 +26,7 @@ pub mod pareto_nbd;
 #[cfg(test)]
 mod sim;
 pub mod summary;
+pub mod verdict;
 
 pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};
