@@ -85,6 +85,12 @@ test('a win model from deals: JSON text in, probability and factors out', () => 
   assert.deepEqual([w.counted, w.closed], [1, 200]);
   assert.ok(Math.abs(w.gradeWeighted - 1000) < 1e-9, String(w.gradeWeighted));
   assert.ok(w.learnedWeighted > 70000, String(w.learnedWeighted));
+  // The page's transaction-log rules: a week is 7 days, a month 30.4375 (365.2425 / 12);
+  // a holdout total 10 % off still fits, 20 % off fits roughly.
+  assert.deepEqual(kam.timeUnitLength('week'), { days: 7, perMonth: 30.4375 / 7 });
+  assert.equal(kam.holdoutVerdict(110, 100).code, 'fits');
+  assert.equal(kam.holdoutVerdict(80, 100).code, 'roughly');
+  assert.throws(() => kam.timeUnitLength({}), /unit must be text/);
   try {
     kam.fitWinModel([{ 行业: '甲' }]);
     assert.fail('no outcomes');
