@@ -4,6 +4,7 @@
 // Every value from the data is written with textContent / DOM APIs, never as HTML.
 import { UI } from './i18n.js';
 import { drawCharts, drawHoldout, resizeCharts } from './charts.js';
+import { historyPanels } from './history.js';
 
 const ROW_H = 30;
 const BLOCK = 100;
@@ -13,7 +14,7 @@ const state = {
   lang: (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
   presets: [], tierLabels: [], preset: 'key_account', model: null, meta: null, summary: null, count: 0,
   sort: null, filter: {}, blocks: new Map(), version: 0, selected: -1, modelProblems: [], modelRefused: null,
-  tab: 'accounts', log: null, fit: null,
+  tab: 'accounts', log: null, fit: null, compare: null, compareStatus: '', compareSelected: null, pipeline: null,
   // The decimal mark chosen per file (name and size), kept while the page is open.
   decimalByFile: new Map(), fileKey: null, mapFilter: '',
 };
@@ -144,6 +145,10 @@ function loaded(r) {
   $('export-xlsx').disabled = false;
   $('export-csv').disabled = false;
   $('grid-scroll').scrollTop = 0;
+  state.compare = null;
+  state.pipeline = null;
+  history.renderCompare();
+  history.renderPipeline();
   document.body.dataset.loaded = String(++loadCount);
 }
 let loadCount = 0;
@@ -785,7 +790,23 @@ function applyLanguage() {
   renderCharts();
   renderGrid();
   renderLog();
+  history.renderCompare();
+  history.renderPipeline();
   if (state.selected >= 0) showDetail(state.selected);
+}
+
+// ---- the history tabs: comparison and the learned win probability (history.js) -------------
+
+const history = historyPanels({ $, el, t, pick, call, guarded, state, showProgress });
+
+async function exportComparison(format) {
+  await guarded(async () => {
+    showProgress({ stage: 'exporting' });
+    const r = await call('export', { format, lang: state.lang });
+    const base = (state.meta.name ?? 'accounts').replace(/\.[^.]+$/, '');
+    const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    download(new Blob([r.bytes], { type }), `${base}-compared.${format}`);
+  });
 }
 
 // ---- the transaction log tab (MODEL §6) ------------------------------------------------------
@@ -827,7 +848,7 @@ async function fitLog() {
 }
 let fitCount = 0;
 
-/** The holdout chart and its verdict in one sentence: totals within 10 % fit, within 25 % roughly. */
+/** The holdout chart and its verdict in one sentence (the crate's verdict on the totals). */
 function renderHoldout(h) {
   $('tx-holdout-figure').hidden = !h;
   if (!h) return;
@@ -835,8 +856,9 @@ function renderHoldout(h) {
     $('tx-holdout').textContent = t('hoFailed') + h.error;
     return;
   }
-  const gap = h.actualTotal > 0 ? Math.abs(h.predictedTotal - h.actualTotal) / h.actualTotal : Infinity;
-  const verdict = gap <= 0.1 ? 'hoFits' : gap <= 0.25 ? 'hoRoughly' : 'hoPoor';
+  // The verdict is the crate's (holdoutVerdict): its code names the sentence's ending.
+  const gap = h.verdict.gap ?? Infinity;
+  const verdict = { fits: 'hoFits', roughly: 'hoRoughly', poor: 'hoPoor' }[h.verdict.code];
   const unit = $('tx-unit').value;
   const n = (v) => Math.round(v).toLocaleString();
   $('tx-holdout').textContent = t('hoSentence')
@@ -917,6 +939,11 @@ async function main() {
   });
   $('tx-file').addEventListener('change', async (e) => { const file = e.target.files[0]; e.target.value = ''; if (file) await openLog(await file.arrayBuffer(), file.name); });
   $('tx-fit').addEventListener('click', () => fitLog());
+  $('cmp-file').addEventListener('change', async (e) => { const file = e.target.files[0]; e.target.value = ''; if (file) await history.openCompare(await file.arrayBuffer(), file.name); });
+  $('cmp-status').addEventListener('change', (e) => { state.compareStatus = e.target.value; history.renderCompare(); });
+  $('cmp-export-xlsx').addEventListener('click', () => exportComparison('xlsx'));
+  $('cmp-export-csv').addEventListener('click', () => exportComparison('csv'));
+  $('pl-fit').addEventListener('click', () => history.runPipeline());
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh-CN' ? 'en' : 'zh-CN'; applyLanguage(); });
   $('load-sample').addEventListener('click', async () => {
     const res = await fetch('sample/accounts-gbk.csv');

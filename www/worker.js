@@ -6,7 +6,7 @@ import init, {
   Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
   pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
-  calibrationHoldout,
+  calibrationHoldout, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline, timeUnitLength, holdoutVerdict,
 } from './pkg/kam_score.js';
 
 const ready = init();
@@ -65,6 +65,7 @@ function open(src) {
     throw e;
   }
   source = src;
+  S.compare = null;
   rebuildAll();
   return { meta: meta(), summary: summary(), memory: memoryBytes() };
 }
@@ -437,6 +438,20 @@ function exportBytes(format, lang) {
     T.push(...(zh ? ['仍在采购概率', '预期采购次数', '客户终身价值', '价值象限'] : ['P(alive)', 'Expected purchases', 'CLV', 'Value quadrant']));
     cols.push(S.join.pAlive, S.join.expected, S.join.clv, Array.from({ length: S.n }, (_, i) => pick(quadrantOf(i)) || null));
   }
+  if (S.compare) {
+    // The comparison with the earlier snapshot beside each row of this one (gone accounts
+    // have no row here: the page lists them).
+    T.push(...(zh ? ['对比状态', '上期得分', '分数变化', '变化原因'] : ['Change', 'Earlier score', 'Score change', 'Reasons']));
+    const status = zh ? { up: '上升', down: '下降', same: '不变', new: '新增' } : { up: 'up', down: 'down', same: 'same', new: 'new' };
+    const of = (i) => S.compare.byAfterRow.get(i);
+    const num = (v) => (v === null || v === undefined ? NaN : v);
+    cols.push(
+      Array.from({ length: S.n }, (_, i) => (of(i) ? status[of(i).status] ?? of(i).status : null)),
+      Float64Array.from({ length: S.n }, (_, i) => num(of(i)?.before?.score)),
+      Float64Array.from({ length: S.n }, (_, i) => num(of(i)?.change)),
+      Array.from({ length: S.n }, (_, i) => of(i)?.reasons.map((r) => `${zh ? r.title.zh : r.title.en} ${r.pointsBefore.toFixed(1)}→${r.pointsAfter.toFixed(1)}`).join('；') || null),
+    );
+  }
   const options = { lang, model };
   const bytes = format === 'xlsx' ? sheet.exportXlsx(options, T, cols) : sheet.exportCsv(options, T, cols);
   progress('done');
@@ -547,6 +562,64 @@ const ops = {
   },
 };
 
+Object.assign(ops, {
+  compare({ bytes, name }) { return compareWith(new Uint8Array(bytes), name); },
+  pipeline() { return pipelineView(); },
+});
+
+// ---- history: an earlier snapshot compared, the learned win probability --------------------
+
+/** The list open now (the newer snapshot) against an earlier one, matched and scored by the crate. */
+function compareWith(bytes, name) {
+  if (!sheet) throw new Error('open a list first');
+  progress('comparing');
+  const before = Sheet.fromBytes(bytes, {});
+  let c;
+  try { c = compareSnapshots(before, sheet, { model }); } finally { before.free(); }
+  S.compare = { name, accounts: c.accounts, byAfterRow: new Map() };
+  for (const a of c.accounts) if (a.afterRow !== null) S.compare.byAfterRow.set(a.afterRow, a);
+  progress('done');
+  return { name, summary: c.summary, accounts: c.accounts, unmatched: c.unmatched };
+}
+
+/** A row of the list as an object by its headers, the way the history exports read rows. */
+function rowObject(i) {
+  const cells = sheet.cells(i);
+  const o = {};
+  S.headers.forEach((h, j) => { if (h && !(h in o) && cells[j] !== null && cells[j] !== undefined) o[h] = cells[j]; });
+  return o;
+}
+
+/**
+ * The pipeline view: a win model fitted on the deals with an outcome, each deal's learned
+ * probability and its largest factors, the holdout against the grade probabilities, and the
+ * weighted pipeline of the open deals both ways (the crate's sums).
+ */
+function pipelineView() {
+  if (!sheet) throw new Error('open a list first');
+  progress('fitting');
+  const fail = (e) => ({ code: e?.code ?? null, zh: e?.zh ?? e?.message ?? String(e), en: e?.en ?? e?.message ?? String(e) });
+  let winModel;
+  try { winModel = fitWinModel(sheet); } catch (e) { progress('done'); return { error: fail(e) }; }
+  let holdout = null;
+  let holdoutError = null;
+  try {
+    const h = winHoldout(sheet);
+    holdout = { dateField: h.dateField, train: h.train, test: h.test, withoutDate: h.withoutDate, learned: h.learned, grades: h.grades, lift: h.lift };
+  } catch (e) { holdoutError = fail(e); }
+  const fitted = evaluateWinModel(winModel, sheet);
+  const deals = [];
+  const accountCol = S.fieldCol.get('name') ?? S.fieldCol.get('id');
+  for (let i = 0; i < S.n; i++) {
+    const p = winProbability(winModel, rowObject(i));
+    const g = S.pipe[i] ? fullPipeline(i) : null;
+    deals.push({ i, line: sheet.lineNumber(i), account: accountCol === undefined ? '' : cellText(sheet.cells(i)[accountCol]), probability: p.probability, factors: p.factors.slice(0, 3), grade: g ? { code: g.code, zh: g.zh, en: g.en, probability: g.probability } : null });
+  }
+  const weighted = learnedPipeline(sheet, winModel);
+  progress('done');
+  return { model: winModel, fitted, holdout, holdoutError, deals, weighted };
+}
+
 // ---- the transaction log (MODEL §6) ------------------------------------------------------
 
 /** Reads a transaction log with the crate's table reader and guesses its columns. */
@@ -602,7 +675,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
     ids.forEach((id, i) => { if (!first.has(id) && nameCol[i] !== null) first.set(id, String(nameCol[i])); });
     names = s.ids.map((id) => first.get(id) ?? null);
   }
-  const perMonth = { day: 30.4375, week: 30.4375 / 7, month: 1 }[unit];
+  const { perMonth } = timeUnitLength(unit);
   const out = { customers: s.ids.length, errors: s.errors.slice(0, 20), errorCount: s.errors.length, afterEnd: s.afterEnd };
   out.bg = fitBgNbd(s);
   const pred = bgNbdPredict(out.bg, s, months * perMonth);
@@ -633,7 +706,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
  * customer history, predicting the last third; the table by calibration frequency 0…7+.
  */
 function holdoutCheck(log, s, unit, end) {
-  const unitDays = { day: 1, week: 7, month: 30.4375 }[unit];
+  const unitDays = timeUnitLength(unit).days;
   let longest = 0;
   for (const v of s.T) longest = Math.max(longest, v);
   const days = Math.max(1, Math.round((longest * unitDays) / 3));
@@ -645,7 +718,7 @@ function holdoutCheck(log, s, unit, end) {
     return {
       calibrationEnd: cal, durationHoldout: h.durationHoldout, customers: h.customers,
       predictedTotal: h.predictedTotal, actualTotal: h.actualTotal, meanAbsoluteError: h.meanAbsoluteError,
-      byFrequency: h.byFrequency,
+      byFrequency: h.byFrequency, verdict: holdoutVerdict(h.predictedTotal, h.actualTotal),
     };
   } catch (e) {
     return { error: e?.message ?? String(e) };

@@ -27,6 +27,7 @@ pub mod pareto_nbd;
 mod sim;
 pub mod summary;
 pub mod summary_columns;
+pub mod verdict;
 
 pub use bgnbd::{BgNbdFit, BgNbdParams, BgNbdPrediction};
 pub use clv::{customer_lifetime_value, customer_lifetime_values, ClvOptions, History};

@@ -3,9 +3,11 @@
 //! `crate::wasm::history`.
 
 pub mod compare;
+pub mod pipeline;
 pub mod win;
 
 pub use compare::{compare_snapshots, AccountChange, CompareOptions, Comparison, Status};
+pub use pipeline::{learned_pipeline, LearnedPipeline};
 pub use win::{
     evaluate_win_model, fit_win_model, win_holdout, win_probability, HoldoutOptions, HoldoutReport,
     WinError, WinEvaluation, WinModel, WinOptions, WinProbability,

@@ -1,11 +1,14 @@
 //! History exports (issue 19): `compareSnapshots`, `fitWinModel`, `winProbability`,
-//! `evaluateWinModel`, `winHoldout`. Thin wrappers over `crate::history`.
+//! `evaluateWinModel`, `winHoldout`, `learnedPipeline`. Thin wrappers over `crate::history`.
 
 use super::convert::{
-    as_of, coded_js_error, json_value, model, option, options, row_from_object, rows_arg, to_js,
+    as_of, coded_js_error, err, json_value, model, option, options, row_from_object, rows_arg,
+    to_js,
 };
 use super::safe;
+use crate::grades::pipeline::PipelineOptions;
 use crate::history::compare::{compare_snapshots, CompareOptions};
+use crate::history::pipeline::learned_pipeline;
 use crate::history::win::{
     evaluate_win_model, fit_win_model, win_holdout, win_probability, HoldoutOptions, WinError,
     WinModel, WinOptions,
@@ -151,6 +154,20 @@ export interface WinHoldout {
   grades: WinEvaluation;
   /** AUC gained over the grade probabilities, and Brier score saved. */
   lift: { auc: number | null; brier: number };
+}
+
+/** The weighted pipeline of the open deals (no outcome yet), by the grades and by a win model. */
+export interface LearnedPipeline {
+  totalValue: number;
+  /** Σ value × the grade's probability (MODEL §3.6, or the probabilities given). */
+  gradeWeighted: number;
+  /** Σ value × the learned win probability. */
+  learnedWeighted: number;
+  counted: number;
+  withoutValue: number;
+  /** Deals with an outcome already: not in the pipeline. */
+  closed: number;
+  unreadableRows: number[];
 }
 "#;
 
@@ -298,4 +315,23 @@ pub fn win_holdout_js(
     let o: HoldoutOptions = options(&options_in, "options")?;
     let deals = list_arg(&deals, "deals", super::convert::today())?;
     to_js(&win_holdout(&deals, &o).map_err(|e| win_error(&e))?)
+}
+
+/// The weighted pipeline of the open deals (rows without an outcome), Σ `deal_value` × the
+/// grade's probability beside Σ `deal_value` × the learned win probability.
+#[wasm_bindgen(js_name = learnedPipeline, unchecked_return_type = "LearnedPipeline")]
+pub fn learned_pipeline_js(
+    #[wasm_bindgen(unchecked_param_type = "RowList")] deals: JsValue,
+    #[wasm_bindgen(js_name = "model", unchecked_param_type = "WinModel | string")]
+    model_in: JsValue,
+    #[wasm_bindgen(
+        js_name = "options",
+        unchecked_optional_param_type = "{probabilities?: Record<string, number>}"
+    )]
+    options_in: JsValue,
+) -> Result<JsValue, JsError> {
+    let m = win_model_arg(&model_in)?;
+    let o: PipelineOptions = options(&options_in, "options")?;
+    let deals = list_arg(&deals, "deals", super::convert::today())?;
+    to_js(&learned_pipeline(&deals, &m, &o).map_err(err)?)
 }

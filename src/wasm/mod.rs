@@ -11,6 +11,7 @@ mod scoring;
 mod sheet;
 mod strategy;
 mod types;
+mod units;
 
 pub use clv::*;
 pub use grades::*;
@@ -19,3 +20,4 @@ pub use scoring::*;
 #[cfg(feature = "files")]
 pub use sheet::*;
 pub use strategy::*;
+pub use units::*;

@@ -79,6 +79,18 @@ test('a win model from deals: JSON text in, probability and factors out', () => 
   const h = kam.winHoldout(deals);
   assert.equal(h.train + h.test, 200);
   assert.equal(typeof h.lift.brier, 'number');
+  // The open deals' pipeline: one deal of ¥100,000 at A21 (lead data only: 1 %, MODEL §3.6)
+  // gives 1,000 by the grade; the closed deals are left out.
+  const w = kam.learnedPipeline([...deals, { 行业: '制造', 商机金额: '10万元', lead_data: true }], text);
+  assert.deepEqual([w.counted, w.closed], [1, 200]);
+  assert.ok(Math.abs(w.gradeWeighted - 1000) < 1e-9, String(w.gradeWeighted));
+  assert.ok(w.learnedWeighted > 70000, String(w.learnedWeighted));
+  // The page's transaction-log rules: a week is 7 days, a month 30.4375 (365.2425 / 12);
+  // a holdout total 10 % off still fits, 20 % off fits roughly.
+  assert.deepEqual(kam.timeUnitLength('week'), { days: 7, perMonth: 30.4375 / 7 });
+  assert.equal(kam.holdoutVerdict(110, 100).code, 'fits');
+  assert.equal(kam.holdoutVerdict(80, 100).code, 'roughly');
+  assert.throws(() => kam.timeUnitLength({}), /unit must be text/);
   try {
     kam.fitWinModel([{ 行业: '甲' }]);
     assert.fail('no outcomes');

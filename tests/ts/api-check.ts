@@ -10,14 +10,14 @@ import {
   pipelineFactKeys, weightedPipeline, manQualification, accountClassLabels, accountClasses,
   valuePyramid, accountProfitability,
   matrixStrategy, matrixTable, suggestStrategy, cadence, relationshipLevels, assessLevel,
-  buyingCentre, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, Sheet,
+  buyingCentre, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline, timeUnitLength, holdoutVerdict, Sheet,
 } from '../../pkg/node/kam_score.js';
 import type {
   CellValue, Label, ModelInput, ModelDocument, ModelProblem, ModelProblemCode, InvalidModelError, ScoreOptions, ScoreCard, FactorScore, InputScore,
   NextTier, TierMove, CellError, ScoreColumns, HeaderMapping, RfmScore, Transform,
   AbcOptions, AbcAnalysis, AbcClassCode, AbcClassSummary, AccountClass, ClassOptions,
   KeyAccountQualification, QualificationItem, ValueQuadrant, PipelineGrade, PipelineGradeCode,
-  PipelineFactKey, PipelineRequirement, PipelineWarning, WeightedPipeline, PipelineGradeSum,
+  LearnedPipeline, PipelineFactKey, PipelineRequirement, PipelineWarning, WeightedPipeline, PipelineGradeSum,
   ManQualification, ManAdviceCode, RuleSourceCode, AccountClassLabel, AccountClasses,
   AccountClassCode, PyramidLevelCode, PyramidOptions, AccountProfitability, ProfitabilityOptions,
   WhaleCurve, PipelineFactsInput, MatrixOptions, MatrixStrategy, MatrixCellCode, Suggestion, SuggestOptions,
@@ -319,9 +319,13 @@ const winEval: WinEvaluation = evaluateWinModel(winModel, [{ 行业: '制造', �
 const winAuc: number | null = winEval.auc;
 const holdout: WinHoldout = winHoldout([], { dateField: 'deal_date', testShare: 0.2, fit: { bins: 4 }, probabilities: { A05: 0.5 } });
 const holdoutLift: number | null = holdout.lift.auc;
+const learned: LearnedPipeline = learnedPipeline([{ 商机金额: '¥10万', lead_data: true }], winModel, { probabilities: { A21: 0.02 } });
+const weekDays: number = timeUnitLength('week').days;
+const verdictCode: 'fits' | 'roughly' | 'poor' = holdoutVerdict(110, 100).code;
+const learnedWeighted: number = learned.learnedWeighted + learned.gradeWeighted;
 
 export {
-  money, day, score, coverage, tierCode, factorPoints, subScore, moveText, reason, errorRow,
+  weekDays, verdictCode, learnedWeighted, money, day, score, coverage, tierCode, factorPoints, subScore, moveText, reason, errorRow,
   cards, columnScores, columnTiers, rowScore, scorerCard, mappedField, scale, presets,
   transform, problems, rfmSegment, ranks, tier, tierText, classes, abcFirst, abcRanked,
   abcShare, abcCount, concentration, concentrationTop, concentrationText, abcTotal,
