@@ -169,25 +169,33 @@ fn fit_dict<'py, const N: usize>(
 }
 
 /// BG/NBD by maximum likelihood on (frequency, recency, T).
+/// `weights`: how many customers each row stands for (a summary grouped by (x, tₓ, T)).
 #[pyfunction]
+#[pyo3(signature = (frequency, recency, t, weights=None))]
 fn fit_bg_nbd_arrays<'py>(
     py: Python<'py>,
     frequency: Bound<'py, PyAny>,
     recency: Bound<'py, PyAny>,
     t: Bound<'py, PyAny>,
+    weights: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (x, tx, t) = (
         numbers(&frequency, "frequency")?,
         numbers(&recency, "recency")?,
         numbers(&t, "T")?,
     );
+    let w = weights.map(|w| numbers(&w, "weights")).transpose()?;
     let fit = py
         .allow_threads(|| {
-            bgnbd::fit(Rft {
+            let data = Rft {
                 frequency: &x,
                 recency: &tx,
                 t: &t,
-            })
+            };
+            match &w {
+                Some(w) => bgnbd::fit_weighted(data, w),
+                None => bgnbd::fit(data),
+            }
         })
         .map_err(|e| plain("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
@@ -240,23 +248,28 @@ fn fit_pareto_nbd_arrays<'py>(
 
 /// Gamma-Gamma on the repeat buyers of (frequency, monetary).
 #[pyfunction]
-#[pyo3(signature = (frequency, monetary, correlation_warning=None))]
+#[pyo3(signature = (frequency, monetary, correlation_warning=None, weights=None))]
 fn fit_gamma_gamma_arrays<'py>(
     py: Python<'py>,
     frequency: Bound<'py, PyAny>,
     monetary: Bound<'py, PyAny>,
     correlation_warning: Option<f64>,
+    weights: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (x, m) = (
         numbers(&frequency, "frequency")?,
         numbers(&monetary, "monetary")?,
     );
+    let w = weights.map(|w| numbers(&w, "weights")).transpose()?;
     let mut options = GammaGammaOptions::default();
     if let Some(c) = correlation_warning {
         options.correlation_warning = c;
     }
     let fit = py
-        .allow_threads(|| gamma_gamma::fit(&x, &m, &options))
+        .allow_threads(|| match &w {
+            Some(w) => gamma_gamma::fit_weighted(&x, &m, w, &options),
+            None => gamma_gamma::fit(&x, &m, &options),
+        })
         .map_err(|e| plain("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(

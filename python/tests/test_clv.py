@@ -111,3 +111,21 @@ def test_clv_errors_are_kam_score_errors():
     with pytest.raises(kam_score.KamScoreError) as e:
         kam_score.fit_bg_nbd(pa.table({"frequency": [1.0], "recency": [5.0], "T": [2.0]}))
     assert e.value.code and e.value.en and e.value.zh
+
+
+def test_a_grouped_summary_fits_as_the_customers_it_counts(summary, fits):
+    # The summary grouped by (frequency, recency, T) with counts, as SQL or Spark makes it:
+    # the weighted fits equal the fits on every customer (the sums only run in another order).
+    df = summary["table"].to_pandas()
+    bg_groups = df.groupby(["frequency", "recency", "T"]).size().reset_index(name="n")
+    bg = kam_score.fit_bg_nbd(bg_groups, weights="n")
+    assert len(bg_groups) < len(df) and bg["customers"] == len(df)
+    for k in ("r", "alpha", "a", "b"):
+        assert bg[k] == pytest.approx(fits[0][k], rel=1e-7)
+    gg_groups = df.groupby(["frequency", "monetary"]).size().reset_index(name="n")
+    gg = kam_score.fit_gamma_gamma(gg_groups, weights="n")
+    for k in ("p", "q", "gamma"):
+        assert gg[k] == pytest.approx(fits[1][k], rel=1e-7)
+    with pytest.raises(kam_score.KamScoreError) as e:
+        kam_score.fit_bg_nbd(bg_groups.assign(n=-1.0), weights="n")
+    assert e.value.code == "fit_failed"

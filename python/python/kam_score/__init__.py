@@ -177,10 +177,16 @@ def _rft(summary: Any):
     return _floats(t.column("frequency")), _floats(t.column("recency")), _floats(t.column("T"))
 
 
-def fit_bg_nbd(summary: Any) -> dict:
+def _weights(summary: Any, weights: Optional[str]) -> Any:
+    return None if weights is None else _floats(_table(summary).column(weights))
+
+
+def fit_bg_nbd(summary: Any, weights: Optional[str] = None) -> dict:
     """BG/NBD fitted by maximum likelihood to a table with ``frequency``, ``recency``, ``T``:
-    ``r``, ``alpha``, ``a``, ``b``, ``log_likelihood``, ``std_errors``, ``covariance``."""
-    return _core.fit_bg_nbd_arrays(*_rft(summary))
+    ``r``, ``alpha``, ``a``, ``b``, ``log_likelihood``, ``std_errors``, ``covariance``.
+    ``weights`` names a column of how many customers each row stands for, so that a summary
+    grouped by (frequency, recency, T) in SQL or Spark is fitted as the customers it counts."""
+    return _core.fit_bg_nbd_arrays(*_rft(summary), _weights(summary, weights))
 
 
 def fit_pareto_nbd(summary: Any) -> dict:
@@ -189,12 +195,15 @@ def fit_pareto_nbd(summary: Any) -> dict:
     return _core.fit_pareto_nbd_arrays(*_rft(summary))
 
 
-def fit_gamma_gamma(summary: Any, correlation_warning: Optional[float] = None) -> dict:
+def fit_gamma_gamma(summary: Any, correlation_warning: Optional[float] = None,
+                    weights: Optional[str] = None) -> dict:
     """Gamma-Gamma fitted to the repeat buyers of ``frequency``, ``monetary``: ``p``, ``q``,
-    ``gamma``, the frequency–spend ``correlation`` and a ``warning`` when it is high."""
+    ``gamma``, the frequency–spend ``correlation`` and a ``warning`` when it is high.
+    ``weights`` names a column of how many customers each row stands for."""
     t = _table(summary)
     return _core.fit_gamma_gamma_arrays(_floats(t.column("frequency")),
-                                        _floats(t.column("monetary")), correlation_warning)
+                                        _floats(t.column("monetary")), correlation_warning,
+                                        _weights(t, weights))
 
 
 def bg_nbd_predict(params: Mapping[str, float], summary: Any, t: float) -> pa.Table:

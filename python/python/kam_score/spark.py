@@ -82,8 +82,12 @@ def rfm_summary(df: Any, end: str, *, id_col: str = "id", date_col: str = "date"
 
 
 def fit_bg_nbd(summary_df: Any) -> dict:
-    """BG/NBD fitted on the driver to a summary DataFrame (collected through Arrow)."""
-    return kam_score.fit_bg_nbd(summary_df.select("frequency", "recency", "T").toPandas())
+    """BG/NBD fitted on the driver to a summary DataFrame: Spark groups the customers by
+    (frequency, recency, T) and only the distinct groups with their counts are collected
+    (through Arrow) and fitted as weights, so a summary of millions of customers fits in the
+    driver's memory."""
+    groups = summary_df.groupBy("frequency", "recency", "T").count()
+    return kam_score.fit_bg_nbd(groups.toPandas(), weights="count")
 
 
 def fit_gamma_gamma(summary_df: Any) -> dict:
