@@ -40,6 +40,35 @@ fn numbers(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
     Ok(a.values().to_vec())
 }
 
+/// The (frequency, recency, T) columns of a summary, read once and lent to the core as [`Rft`].
+struct RftColumns {
+    frequency: Vec<f64>,
+    recency: Vec<f64>,
+    t: Vec<f64>,
+}
+
+impl RftColumns {
+    fn read(
+        frequency: &Bound<'_, PyAny>,
+        recency: &Bound<'_, PyAny>,
+        t: &Bound<'_, PyAny>,
+    ) -> PyResult<RftColumns> {
+        Ok(RftColumns {
+            frequency: numbers(frequency, "frequency")?,
+            recency: numbers(recency, "recency")?,
+            t: numbers(t, "T")?,
+        })
+    }
+
+    fn rft(&self) -> Rft<'_> {
+        Rft {
+            frequency: &self.frequency,
+            recency: &self.recency,
+            t: &self.t,
+        }
+    }
+}
+
 fn texts(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<Option<String>>> {
     let array = import(obj, what)?;
     let Some(a) = array.as_string_opt::<i32>() else {
@@ -179,23 +208,12 @@ fn fit_bg_nbd_arrays<'py>(
     t: Bound<'py, PyAny>,
     weights: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (x, tx, t) = (
-        numbers(&frequency, "frequency")?,
-        numbers(&recency, "recency")?,
-        numbers(&t, "T")?,
-    );
+    let columns = RftColumns::read(&frequency, &recency, &t)?;
     let w = weights.map(|w| numbers(&w, "weights")).transpose()?;
     let fit = py
-        .allow_threads(|| {
-            let data = Rft {
-                frequency: &x,
-                recency: &tx,
-                t: &t,
-            };
-            match &w {
-                Some(w) => bgnbd::fit_weighted(data, w),
-                None => bgnbd::fit(data),
-            }
+        .allow_threads(|| match &w {
+            Some(w) => bgnbd::fit_weighted(columns.rft(), w),
+            None => bgnbd::fit(columns.rft()),
         })
         .map_err(|e| plain("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
@@ -219,19 +237,9 @@ fn fit_pareto_nbd_arrays<'py>(
     recency: Bound<'py, PyAny>,
     t: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (x, tx, t) = (
-        numbers(&frequency, "frequency")?,
-        numbers(&recency, "recency")?,
-        numbers(&t, "T")?,
-    );
+    let columns = RftColumns::read(&frequency, &recency, &t)?;
     let fit = py
-        .allow_threads(|| {
-            pareto_nbd::fit(Rft {
-                frequency: &x,
-                recency: &tx,
-                t: &t,
-            })
-        })
+        .allow_threads(|| pareto_nbd::fit(columns.rft()))
         .map_err(|e| plain("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(
@@ -299,21 +307,8 @@ fn bg_nbd_predict_arrays(
     t: f64,
 ) -> PyResult<(ArrowArray, ArrowArray)> {
     let p = BgNbdParams::new(r, alpha, a, b).map_err(|e| plain("bad_params", e))?;
-    let (x, tx, tt) = (
-        numbers(&frequency, "frequency")?,
-        numbers(&recency, "recency")?,
-        numbers(&t_obs, "T")?,
-    );
-    let out = bgnbd::predict(
-        &p,
-        Rft {
-            frequency: &x,
-            recency: &tx,
-            t: &tt,
-        },
-        t,
-    )
-    .map_err(|e| plain("predict_failed", e))?;
+    let columns = RftColumns::read(&frequency, &recency, &t_obs)?;
+    let out = bgnbd::predict(&p, columns.rft(), t).map_err(|e| plain("predict_failed", e))?;
     Ok((floats(out.p_alive), floats(out.expected)))
 }
 
@@ -331,21 +326,8 @@ fn pareto_nbd_predict_arrays(
     t: f64,
 ) -> PyResult<(ArrowArray, ArrowArray)> {
     let p = ParetoNbdParams::new(r, alpha, s, beta).map_err(|e| plain("bad_params", e))?;
-    let (x, tx, tt) = (
-        numbers(&frequency, "frequency")?,
-        numbers(&recency, "recency")?,
-        numbers(&t_obs, "T")?,
-    );
-    let out = pareto_nbd::predict(
-        &p,
-        Rft {
-            frequency: &x,
-            recency: &tx,
-            t: &tt,
-        },
-        t,
-    )
-    .map_err(|e| plain("predict_failed", e))?;
+    let columns = RftColumns::read(&frequency, &recency, &t_obs)?;
+    let out = pareto_nbd::predict(&p, columns.rft(), t).map_err(|e| plain("predict_failed", e))?;
     Ok((floats(out.p_alive), floats(out.expected)))
 }
 
@@ -370,13 +352,9 @@ fn clv_arrays(
         unit: unit(unit_text)?,
         discount_rate,
     };
-    let (x, tx, tt, m) = (
-        numbers(&frequency, "frequency")?,
-        numbers(&recency, "recency")?,
-        numbers(&t, "T")?,
-        numbers(&monetary, "monetary")?,
-    );
-    let v = customer_lifetime_values(&bgp, &ggp, &x, &tx, &tt, &m, &options)
+    let c = RftColumns::read(&frequency, &recency, &t)?;
+    let m = numbers(&monetary, "monetary")?;
+    let v = customer_lifetime_values(&bgp, &ggp, &c.frequency, &c.recency, &c.t, &m, &options)
         .map_err(|e| plain("clv_failed", e))?;
     Ok(floats(v))
 }
