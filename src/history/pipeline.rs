@@ -2,8 +2,8 @@
 //! probabilities and by a learned win model. Deals with an outcome (won or lost) are closed
 //! and left out of both sums, so the two totals count the same deals.
 
-use super::win::{grade_probability, row_outcome, win_probability, WinModel};
-use crate::grades::pipeline::{PipelineError, PipelineFacts, PipelineOptions};
+use super::win::{facts_probability, row_outcome, win_probability, WinModel};
+use crate::grades::pipeline::{usable_value, PipelineError, PipelineFacts, PipelineOptions};
 use crate::row::AccountRow;
 use serde::Serialize;
 
@@ -48,18 +48,18 @@ pub fn learned_pipeline(
             out.closed += 1;
             continue;
         }
-        if PipelineFacts::from_row(row).is_err() {
+        let Ok(facts) = PipelineFacts::from_row(row) else {
             out.unreadable_rows.push(index);
             continue;
-        }
+        };
         let value = row.number("deal_value").unwrap_or(f64::NAN);
-        if !(value.is_finite() && value >= 0.0) {
+        if !usable_value(value) {
             out.without_value += 1;
             continue;
         }
         out.counted += 1;
         out.total_value += value;
-        out.grade_weighted += value * grade_probability(row, &options.probabilities);
+        out.grade_weighted += value * facts_probability(&facts, &options.probabilities);
         out.learned_weighted += value * win_probability(model, row).probability;
     }
     Ok(out)

@@ -723,10 +723,12 @@ pub fn evaluate_win_model(model: &WinModel, deals: &[AccountRow]) -> WinEvaluati
 
 /// The default (or given) grade probabilities as a model, for comparison.
 pub fn grade_probability(row: &AccountRow, probabilities: &WinProbabilities) -> f64 {
-    let grade = PipelineFacts::from_row(row)
-        .ok()
-        .and_then(|f| pipeline_grade(&f, &PipelineOptions::default()).ok());
-    grade.map_or(0.0, |g| probabilities.of(g.grade))
+    PipelineFacts::from_row(row).map_or(0.0, |f| facts_probability(&f, probabilities))
+}
+
+/// As [`grade_probability`], for facts already read from the row.
+pub fn facts_probability(facts: &PipelineFacts, probabilities: &WinProbabilities) -> f64 {
+    pipeline_grade(facts, &PipelineOptions::default()).map_or(0.0, |g| probabilities.of(g.grade))
 }
 
 /// Options of the time-based holdout.

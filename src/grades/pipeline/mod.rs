@@ -73,7 +73,8 @@ pub use grades::{Grade, PipelineOptions, WinProbabilities};
 pub use rules::{Requirement, RequirementMode};
 pub use warnings::PipelineWarning;
 pub use weighted::{
-    weighted_pipeline, weighted_pipeline_rows, GradeSum, PipelineDeal, WeightedPipeline,
+    usable_value, weighted_pipeline, weighted_pipeline_rows, GradeSum, PipelineDeal,
+    WeightedPipeline,
 };
 
 use crate::grades::label_per_lang;

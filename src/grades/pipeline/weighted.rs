@@ -46,13 +46,18 @@ pub struct WeightedPipeline {
     pub unreadable_rows: Vec<usize>,
 }
 
+/// Whether a deal's value counts in a weighted pipeline: finite and not negative.
+pub fn usable_value(value: f64) -> bool {
+    value.is_finite() && value >= 0.0
+}
+
 /// The weighted pipeline of graded deals.
 pub fn weighted_pipeline(
     deals: &[PipelineDeal],
     options: &PipelineOptions,
 ) -> Result<WeightedPipeline, PipelineError> {
     options.validate()?;
-    let usable = |d: &&PipelineDeal| d.value.is_finite() && d.value >= 0.0;
+    let usable = |d: &&PipelineDeal| usable_value(d.value);
     let by_grade: Vec<GradeSum> = Grade::ALL
         .into_iter()
         .map(|grade| {
