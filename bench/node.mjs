@@ -10,7 +10,8 @@ import { scoringSuite, importSuite } from './lib/suite.mjs';
 import { interleave, stats, ratios } from './lib/timing.mjs';
 import { lineProcess } from './lib/helpers.mjs';
 import { sheetRows, expectedScores } from './lib/recalc.mjs';
-import { cdnowTransactions, clvWasm, compareClv } from './lib/clv.mjs';
+import { cdnowTransactions, clvWasm, clvWasmColumns, compareClv } from './lib/clv.mjs';
+import { generateLog, logText, LOG_END } from './lib/clv_log.mjs';
 import * as plain from './plain-js/key_account.js';
 
 const require = createRequire(import.meta.url);
@@ -105,6 +106,33 @@ if (want('clv')) {
   out.clv = { customers: w.customers, versions, params: { wasm: { bg: w.bg, gg: w.gg }, lifetimes: { bg: first.bg, gg: first.gg } }, diff,
     ms: { wasm: stats(s.wasm), lifetimes: stats(s.lifetimes) }, ratio: ratios(s.lifetimes, s.wasm) };
   log(`clv: wasm ${stats(s.wasm).median.toFixed(1)} ms, lifetimes ${stats(s.lifetimes).median.toFixed(1)} ms`);
+}
+
+if (want('clvScale')) {
+  // Generated logs (bench/lib/clv_log.mjs) of 25,000 and 250,000 customers: the crate from
+  // typed columns (ids as codes, dates as yyyymmdd numbers), lifetimes from a DataFrame whose
+  // dates are parsed before its timer starts; summary, both fits, predictions and CLV.
+  const python = process.env.KAM_BENCH_PYTHON ?? `${root}target/bench-venv/bin/python`;
+  const sizes = (process.env.KAM_BENCH_CLV_SIZES ?? '25000,250000').split(',').map(Number);
+  out.clvScale = [];
+  for (const customers of sizes) {
+    const generated = generateLog(customers);
+    const path = `${dataDir}/clv_log_${customers}.txt`;
+    writeFileSync(path, logText(generated));
+    const py = lineProcess(python, [`${root}bench/clv_lifetimes.py`, path, LOG_END, 'parsed']);
+    await py.ready();
+    const w = clvWasmColumns(kam, generated, LOG_END);
+    const first = await py.ask('run');
+    const diff = compareClv(w, first);
+    const s = await interleave({
+      wasm: () => { clvWasmColumns(kam, generated, LOG_END); },
+      lifetimes: async () => ({ ms: (await py.ask('run')).seconds * 1000 }),
+    }, customers > 100_000 ? 3 : REPS);
+    py.close();
+    out.clvScale.push({ customers, transactions: generated.ids.length, groups: w.bg.groups, params: { wasm: { bg: w.bg, gg: w.gg }, lifetimes: { bg: first.bg, gg: first.gg } },
+      diff, ms: { wasm: stats(s.wasm), lifetimes: stats(s.lifetimes) }, ratio: ratios(s.lifetimes, s.wasm) });
+    log(`clv ${customers}: wasm ${stats(s.wasm).median.toFixed(0)} ms, lifetimes ${stats(s.lifetimes).median.toFixed(0)} ms, params within ${diff.paramsRel.toExponential(1)}`);
+  }
 }
 
 if (want('memory')) {

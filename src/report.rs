@@ -10,7 +10,7 @@ use crate::score::batch::ListRanks;
 use crate::score::{score_row_ranked, NoRanks, Ranks, ScoreCard};
 use crate::strategy::list::ListContext;
 use crate::strategy::suggest::{SuggestOptions, Suggestion};
-use crate::texts::{fill, text, Lang};
+use crate::texts::{fill, in_one_language, text, Lang};
 
 /// One computed column, in the order they are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,12 +179,15 @@ pub fn computed_table(
     let reporter = ListReporter::new(model, rows, options);
     // Row by row, each report dropped once its cells are made: the memory of one row is
     // reused by the next instead of a whole list of cards being held and then freed.
-    let cells = (0..rows.len())
-        .map(|i| match reporter.row(i) {
-            None => vec![Cell::Empty; columns.len()],
-            Some(r) => columns.iter().map(|c| cell(*c, &r, options)).collect(),
-        })
-        .collect();
+    // Only the language of the cells is rendered.
+    let cells = in_one_language(options.lang, || {
+        (0..rows.len())
+            .map(|i| match reporter.row(i) {
+                None => vec![Cell::Empty; columns.len()],
+                Some(r) => columns.iter().map(|c| cell(*c, &r, options)).collect(),
+            })
+            .collect()
+    });
     ComputedTable {
         headers: columns.iter().map(|c| c.header(options.lang)).collect(),
         columns,

@@ -443,3 +443,177 @@ fn intervals_give_native_bits_and_need_the_covariance() {
     let bad_level = obj(&[("interval", 90.0.into())]);
     assert!(bg_nbd_predict(bg, s, 39.0, bad_level).is_err());
 }
+
+/// The CDNOW log as typed columns: ids as codes, dates as `yyyymmdd` numbers and as day
+/// numbers (days since 1970-01-01, computed here by the civil-from-days rule).
+type TypedLog = (Vec<u32>, Vec<f64>, Vec<f64>, Vec<f64>);
+
+fn typed_columns() -> TypedLog {
+    let (mut ids, mut ymd, mut days, mut amounts) = (vec![], vec![], vec![], vec![]);
+    for line in RAW.lines().filter(|l| !l.trim().is_empty()) {
+        let c: Vec<&str> = line.split_whitespace().collect();
+        ids.push(c[1].parse::<u32>().unwrap());
+        let d: i64 = c[2].parse().unwrap();
+        ymd.push(d as f64);
+        days.push(
+            kam_score::parse::days_from_civil(d / 10000, (d / 100 % 100) as u32, (d % 100) as u32)
+                .unwrap() as f64,
+        );
+        amounts.push(c[4].parse::<f64>().unwrap());
+    }
+    (ids, ymd, days, amounts)
+}
+
+fn week_options() -> JsValue {
+    obj(&[("unit", "week".into()), ("end", "1997-09-30".into())])
+}
+
+#[wasm_bindgen_test]
+fn summary_from_typed_columns_equals_the_text_summary() {
+    let from_text = summary();
+    let (ids, ymd, days, amounts) = typed_columns();
+    let amounts_js: JsValue = Float64Array::from(amounts.as_slice()).into();
+    let by_ymd = rfm_summary_columns(
+        obj(&[
+            ("ids", js_sys::Uint32Array::from(ids.as_slice()).into()),
+            ("yyyymmdd", Float64Array::from(ymd.as_slice()).into()),
+            ("amounts", amounts_js.clone()),
+        ]),
+        week_options(),
+    )
+    .unwrap();
+    let day_numbers: Vec<i32> = days.iter().map(|&d| d as i32).collect();
+    let id_numbers: Vec<f64> = ids.iter().map(|&i| f64::from(i)).collect();
+    let by_days = rfm_summary_columns(
+        obj(&[
+            ("ids", Float64Array::from(id_numbers.as_slice()).into()),
+            (
+                "days",
+                js_sys::Int32Array::from(day_numbers.as_slice()).into(),
+            ),
+            ("amounts", amounts_js),
+        ]),
+        week_options(),
+    )
+    .unwrap();
+    let text_ids: Array = get(&from_text, "ids").unchecked_into();
+    for s in [&by_ymd, &by_days] {
+        let got: Array = get(s, "ids").unchecked_into();
+        assert_eq!(got.length(), 2357);
+        // The text log writes ids zero-padded ("0001"); as codes they are the numbers.
+        let same_ids = (0..got.length()).all(|i| {
+            let n = |a: &Array| a.get(i).as_string().and_then(|s| s.parse::<u32>().ok());
+            n(&got).is_some() && n(&got) == n(&text_ids)
+        });
+        assert!(same_ids, "ids differ");
+        for key in ["frequency", "recency", "T", "monetary"] {
+            let (a, b) = (column(s, key), column(&from_text, key));
+            assert!(
+                a.iter().zip(&b).all(|(x, y)| x.to_bits() == y.to_bits()),
+                "{key}"
+            );
+        }
+        assert_eq!(num(s, "afterEnd"), num(&from_text, "afterEnd"));
+        assert_eq!(get(s, "errors").unchecked_into::<Array>().length(), 0);
+    }
+}
+
+#[wasm_bindgen_test]
+fn typed_columns_name_bad_rows_and_refuse_ambiguous_dates() {
+    let ids = js_sys::Uint32Array::from(&[7_u32, 7, 3][..]);
+    // 1997-02-30 is no day: row 3 is reported with its value, not read as 2 March.
+    let ymd = Float64Array::from(&[19970101.0, 19970212.0, 19970230.0][..]);
+    let s = rfm_summary_columns(
+        obj(&[
+            ("ids", ids.clone().into()),
+            ("yyyymmdd", ymd.clone().into()),
+        ]),
+        week_options(),
+    )
+    .unwrap();
+    let errors: Array = get(&s, "errors").unchecked_into();
+    assert_eq!(errors.length(), 1);
+    assert_eq!(num(&errors.get(0), "row"), 3.0);
+    assert_eq!(
+        get(&errors.get(0), "column").as_string().as_deref(),
+        Some("date")
+    );
+    assert_eq!(column(&s, "frequency"), vec![1.0]);
+    // Without amounts every purchase counts 0.
+    assert_eq!(column(&s, "monetary"), vec![0.0]);
+    let both = obj(&[
+        ("ids", ids.clone().into()),
+        ("yyyymmdd", ymd.clone().into()),
+        ("days", ymd.into()),
+    ]);
+    assert!(rfm_summary_columns(both, week_options()).is_err());
+    assert!(rfm_summary_columns(obj(&[("ids", ids.into())]), week_options()).is_err());
+}
+
+#[wasm_bindgen_test]
+fn weighted_fits_on_grouped_customers_equal_the_per_customer_fits() {
+    let s = summary();
+    let (x, tx, t, m) = (
+        column(&s, "frequency"),
+        column(&s, "recency"),
+        column(&s, "T"),
+        column(&s, "monetary"),
+    );
+    // Distinct (x, tₓ, T) with their counts, as a GROUP BY would give them.
+    type Group = ((u64, u64, u64), f64);
+    let mut groups: Vec<Group> = Vec::new();
+    for i in 0..x.len() {
+        let key = (x[i].to_bits(), tx[i].to_bits(), t[i].to_bits());
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.1 += 1.0,
+            None => groups.push((key, 1.0)),
+        }
+    }
+    assert!(groups.len() < x.len());
+    let col = |f: &dyn Fn(&Group) -> f64| -> JsValue {
+        Float64Array::from(groups.iter().map(f).collect::<Vec<_>>().as_slice()).into()
+    };
+    let grouped = obj(&[
+        ("frequency", col(&|g| f64::from_bits(g.0 .0))),
+        ("recency", col(&|g| f64::from_bits(g.0 .1))),
+        ("T", col(&|g| f64::from_bits(g.0 .2))),
+        ("weights", col(&|g| g.1)),
+    ]);
+    let full = fit_bg_nbd(s.clone()).unwrap();
+    let weighted = fit_bg_nbd(grouped).unwrap();
+    for key in ["r", "alpha", "a", "b"] {
+        let (w, f) = (num(&weighted, key), num(&full, key));
+        assert!((w - f).abs() <= 1e-7 * f.abs(), "{key}: {w} vs {f}");
+    }
+    assert_eq!(num(&weighted, "customers"), 2357.0);
+    // Gamma-Gamma: each repeat buyer once with weight 1, and again with its rows doubled
+    // into one row of weight 2: the parameters stay (the likelihood only doubles).
+    let twice = obj(&[
+        ("frequency", Float64Array::from(x.as_slice()).into()),
+        ("monetary", Float64Array::from(m.as_slice()).into()),
+        (
+            "weights",
+            Float64Array::from(vec![2.0; x.len()].as_slice()).into(),
+        ),
+    ]);
+    let gg_full = fit_gamma_gamma(s, JsValue::UNDEFINED).unwrap();
+    let gg_twice = fit_gamma_gamma(twice, JsValue::UNDEFINED).unwrap();
+    for key in ["p", "q", "gamma"] {
+        let (w, f) = (num(&gg_twice, key), num(&gg_full, key));
+        assert!((w - f).abs() <= 1e-6 * f.abs(), "{key}: {w} vs {f}");
+    }
+    assert_eq!(
+        num(&gg_twice, "customers"),
+        2.0 * num(&gg_full, "customers")
+    );
+    let bad = obj(&[
+        ("frequency", Float64Array::from(x.as_slice()).into()),
+        ("recency", Float64Array::from(tx.as_slice()).into()),
+        ("T", Float64Array::from(t.as_slice()).into()),
+        (
+            "weights",
+            Float64Array::from(vec![-1.0; x.len()].as_slice()).into(),
+        ),
+    ]);
+    assert!(fit_bg_nbd(bad).is_err());
+}

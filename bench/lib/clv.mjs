@@ -12,7 +12,15 @@ export function cdnowTransactions(text) {
 }
 
 export function clvWasm(kam, tx) {
-  const s = kam.rfmSummary(tx, { unit: 'week', end: '1997-09-30' });
+  return clvFromSummary(kam, kam.rfmSummary(tx, { unit: 'week', end: '1997-09-30' }));
+}
+
+/** The same steps from typed columns `{ids: Uint32Array, yyyymmdd: Float64Array, amounts}`. */
+export function clvWasmColumns(kam, log, end) {
+  return clvFromSummary(kam, kam.rfmSummaryColumns(log, { unit: 'week', end }));
+}
+
+function clvFromSummary(kam, s) {
   const bg = kam.fitBgNbd(s);
   const gg = kam.fitGammaGamma(s);
   const pred = kam.bgNbdPredict(bg, s, 39);
@@ -25,7 +33,10 @@ export function compareClv(w, py) {
   const at = new Map(py.ids.map((id, i) => [String(Number(id)), i]));
   const d = { r: Math.abs(w.bg.r - py.bg.r), alpha: Math.abs(w.bg.alpha - py.bg.alpha), a: Math.abs(w.bg.a - py.bg.a), b: Math.abs(w.bg.b - py.bg.b),
     p: Math.abs(w.gg.p - py.gg.p), q: Math.abs(w.gg.q - py.gg.q), gamma: Math.abs(w.gg.gamma - py.gg.gamma),
-    expected: 0, pAlive: 0, clvAbs: 0, clvRel: 0 };
+    expected: 0, pAlive: 0, clvAbs: 0, clvRel: 0, paramsRel: 0 };
+  for (const [mine, theirs] of [[w.bg, py.bg], [w.gg, py.gg]]) {
+    for (const k of Object.keys(theirs)) d.paramsRel = Math.max(d.paramsRel, Math.abs(mine[k] - theirs[k]) / Math.abs(theirs[k]));
+  }
   if (w.customers !== py.customers) throw new Error(`${w.customers} customers against ${py.customers}`);
   w.ids.forEach((id, i) => {
     const j = at.get(String(Number(id)));

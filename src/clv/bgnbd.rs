@@ -136,10 +136,20 @@ impl Constants {
 
     /// ln(e^A₃ + δ(x>0) e^A₄), given ln(b + x − 1).
     fn of_times(&self, x: f64, ln_bx1: f64, tx: f64, t: f64) -> f64 {
+        self.of_logs(
+            x,
+            ln_bx1,
+            libm::log(self.alpha + tx),
+            libm::log(self.alpha + t),
+        )
+    }
+
+    /// As [`Constants::of_times`], given ln(α + tₓ) and ln(α + T).
+    fn of_logs(&self, x: f64, ln_bx1: f64, ln_alpha_tx: f64, ln_alpha_t: f64) -> f64 {
         let rx = self.r + x;
-        let a3 = -rx * libm::log(self.alpha + t);
+        let a3 = -rx * ln_alpha_t;
         if x > 0.0 {
-            let a4 = self.ln_a - ln_bx1 - rx * libm::log(self.alpha + tx);
+            let a4 = self.ln_a - ln_bx1 - rx * ln_alpha_tx;
             log_add_exp(a3, a4)
         } else {
             a3
@@ -147,32 +157,44 @@ impl Constants {
     }
 }
 
-/// Rows grouped by x (the lgamma terms are computed once per x), each row (tₓ, T, count).
-type Block = (f64, f64, Vec<(f64, f64, f64)>);
-struct Blocks(Vec<Block>);
+/// Rows grouped by x (the lgamma terms are computed once per x), each row (tₓ, T, count) with
+/// tₓ and T as indices into the distinct times: a log on a day grid has a few hundred distinct
+/// times for any number of customers, so ln(α + t) is taken once per time, not per row.
+type Block = (f64, f64, Vec<(u32, u32, f64)>);
+struct Blocks {
+    times: Vec<f64>,
+    blocks: Vec<Block>,
+}
 
 impl Blocks {
     fn new(rows: &[(f64, f64, f64, f64)]) -> Blocks {
-        let mut out: Vec<Block> = Vec::new();
+        let mut times: Vec<f64> = rows.iter().flat_map(|r| [r.1, r.2]).collect();
+        times.sort_by(f64::total_cmp);
+        times.dedup_by(|a, b| a.to_bits() == b.to_bits());
+        let at = |v: f64| times.partition_point(|&u| u.total_cmp(&v).is_lt()) as u32;
+        let mut blocks: Vec<Block> = Vec::new();
         for &(x, tx, t, w) in rows {
-            match out.last_mut() {
+            let row = (at(tx), at(t), w);
+            match blocks.last_mut() {
                 Some(block) if block.0 == x => {
                     block.1 += w;
-                    block.2.push((tx, t, w));
+                    block.2.push(row);
                 }
-                _ => out.push((x, w, vec![(tx, t, w)])),
+                _ => blocks.push((x, w, vec![row])),
             }
         }
-        Blocks(out)
+        Blocks { times, blocks }
     }
 
     fn ll(&self, c: &Constants) -> f64 {
+        let ln: Vec<f64> = self.times.iter().map(|&v| libm::log(c.alpha + v)).collect();
+        let ln_of = |i: u32| ln.get(i as usize).copied().unwrap_or(f64::NAN);
         let mut total = 0.0;
-        for (x, weight, rows) in &self.0 {
+        for (x, weight, rows) in &self.blocks {
             let ln_bx1 = libm::log(c.b + x - 1.0);
             let times: f64 = rows
                 .iter()
-                .map(|&(tx, t, w)| w * c.of_times(*x, ln_bx1, tx, t))
+                .map(|&(tx, t, w)| w * c.of_logs(*x, ln_bx1, ln_of(tx), ln_of(t)))
                 .sum();
             total += weight * c.of_x(*x) + times;
         }

@@ -9,7 +9,10 @@
 use super::bgnbd::{expected_purchases, BgNbdParams};
 use super::gamma_gamma::{expected_spend, GammaGammaParams};
 use super::{PredictError, TimeUnit};
+use crate::model::plan::Fnv;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// What a CLV call needs besides the parameters: all explicit, no defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -32,28 +35,48 @@ pub struct History {
     pub monetary: f64,
 }
 
-/// The discounted expected value of one customer over the horizon.
-pub fn customer_lifetime_value(
+/// The discount rate, checked.
+fn checked_rate(options: &ClvOptions) -> Result<f64, PredictError> {
+    let rate = options.discount_rate;
+    if rate.is_finite() && rate > -1.0 {
+        Ok(rate)
+    } else {
+        Err(PredictError::BadDiscountRate(rate))
+    }
+}
+
+/// The discount factor of each month of the horizon, 1/(1 + rate)^i.
+fn discounts(options: &ClvOptions) -> Result<Vec<f64>, PredictError> {
+    let ln_discount = libm::log1p(checked_rate(options)?);
+    Ok((1..=options.horizon)
+        .map(|i| libm::exp(-f64::from(i) * ln_discount))
+        .collect())
+}
+
+/// The expected purchases in each month of the horizon: they depend on (x, tₓ, T) only, so
+/// customers who share them share these terms.
+fn monthly_purchases(
     bg: &BgNbdParams,
-    gg: &GammaGammaParams,
     h: &History,
     options: &ClvOptions,
-) -> Result<f64, PredictError> {
-    let rate = options.discount_rate;
-    if !(rate.is_finite() && rate > -1.0) {
-        return Err(PredictError::BadDiscountRate(rate));
-    }
-    let spend = expected_spend(gg, h.frequency, h.monetary)?;
+    out: &mut Vec<f64>,
+) -> Result<(), PredictError> {
     let month = options.unit.per_month();
-    let ln_discount = libm::log1p(rate);
-    let mut total = 0.0;
     let mut before = 0.0;
     for i in 1..=options.horizon {
-        let step = f64::from(i);
-        let upto = expected_purchases(bg, step * month, h.frequency, h.recency, h.t)?;
-        total += spend * (upto - before) * libm::exp(-step * ln_discount);
+        let upto = expected_purchases(bg, f64::from(i) * month, h.frequency, h.recency, h.t)?;
+        out.push(upto - before);
         before = upto;
     }
+    Ok(())
+}
+
+/// Σ spend × purchases in month i × discount i.
+fn discounted(spend: f64, purchases: &[f64], discounts: &[f64]) -> Result<f64, PredictError> {
+    let total = purchases
+        .iter()
+        .zip(discounts)
+        .fold(0.0, |total, (n, d)| total + spend * n * d);
     if total.is_finite() {
         Ok(total)
     } else {
@@ -61,7 +84,23 @@ pub fn customer_lifetime_value(
     }
 }
 
-/// [`customer_lifetime_value`] for columns of customers.
+/// The discounted expected value of one customer over the horizon.
+pub fn customer_lifetime_value(
+    bg: &BgNbdParams,
+    gg: &GammaGammaParams,
+    h: &History,
+    options: &ClvOptions,
+) -> Result<f64, PredictError> {
+    let discounts = discounts(options)?;
+    let spend = expected_spend(gg, h.frequency, h.monetary)?;
+    let mut purchases = Vec::with_capacity(discounts.len());
+    monthly_purchases(bg, h, options, &mut purchases)?;
+    discounted(spend, &purchases, &discounts)
+}
+
+/// The CLV of every customer of a summary; the first customer that cannot be valued is the
+/// error, with its position from 1. The monthly purchases are computed once per distinct
+/// (x, tₓ, T): a large summary has several customers on each.
 pub fn customer_lifetime_values(
     bg: &BgNbdParams,
     gg: &GammaGammaParams,
@@ -80,6 +119,10 @@ pub fn customer_lifetime_values(
             monetary.len()
         )));
     }
+    let discounts = discounts(options)?;
+    let months = discounts.len();
+    let mut shared: HashMap<(u64, u64, u64), usize, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut purchases: Vec<f64> = Vec::new();
     let mut out = Vec::with_capacity(n);
     for (i, (((&x, &tx), &age), &m)) in frequency
         .iter()
@@ -95,15 +138,25 @@ pub fn customer_lifetime_values(
             t: age,
             monetary: m,
         };
-        out.push(
-            customer_lifetime_value(bg, gg, &h, options).map_err(|e| match e {
-                PredictError::BadMonetary { value, .. } => PredictError::BadMonetary {
-                    index: i + 1,
-                    value,
-                },
-                other => other,
-            })?,
-        );
+        let spend = expected_spend(gg, x, m).map_err(|e| match e {
+            PredictError::BadMonetary { value, .. } => PredictError::BadMonetary {
+                index: i + 1,
+                value,
+            },
+            other => other,
+        })?;
+        let key = (x.to_bits(), tx.to_bits(), age.to_bits());
+        let at = match shared.get(&key) {
+            Some(&at) => at,
+            None => {
+                let at = purchases.len();
+                monthly_purchases(bg, &h, options, &mut purchases)?;
+                shared.insert(key, at);
+                at
+            }
+        };
+        let these = purchases.get(at..at + months).unwrap_or(&[]);
+        out.push(discounted(spend, these, &discounts)?);
     }
     Ok(out)
 }

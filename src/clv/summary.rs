@@ -14,9 +14,11 @@
 //! back in [`Summary::errors`] with their row number.
 
 use super::TimeUnit;
+use crate::model::plan::Fnv;
 use crate::parse::{days_from_civil, parse_date, parse_number};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// One purchase: customer id, day (days since 1970-01-01) and amount.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -201,14 +203,6 @@ pub fn summarize(
     )
 }
 
-#[derive(Default)]
-struct Customer<'a> {
-    id: &'a str,
-    /// Day → amount spent that day, up to the (calibration) end.
-    days: BTreeMap<i64, f64>,
-    holdout_days: BTreeSet<i64>,
-}
-
 /// The summary of transactions given with their row numbers (for the errors).
 pub fn summarize_numbered<'a>(
     transactions: impl Iterator<Item = (usize, &'a Transaction)>,
@@ -235,8 +229,12 @@ pub(crate) fn summarize_parts<'a>(
         });
     }
     let unit_days = options.unit.days();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut customers: Vec<Customer> = Vec::new();
+    // Each customer numbered in the order of first appearance; the purchases kept as flat
+    // (customer, day, amount) lists and sorted once, so no customer holds a map of its own.
+    let mut index: HashMap<&str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut calibration: Vec<(u32, i64, f64)> = Vec::new();
+    let mut holdout: Vec<(u32, i64)> = Vec::new();
     let mut errors = Vec::new();
     let mut after_end = 0;
     for (row, customer, day, amount) in transactions {
@@ -260,46 +258,72 @@ pub(crate) fn summarize_parts<'a>(
             continue;
         }
         let k = *index.entry(id).or_insert_with(|| {
-            customers.push(Customer {
-                id,
-                ..Customer::default()
-            });
-            customers.len() - 1
+            ids.push(id);
+            (ids.len() - 1) as u32
         });
-        let Some(c) = customers.get_mut(k) else {
-            continue;
-        };
         if day <= cal_end {
-            *c.days.entry(day).or_insert(0.0) += amount;
+            calibration.push((k, day, amount));
         } else {
-            c.holdout_days.insert(day);
+            holdout.push((k, day));
         }
     }
+    // Stable: a day's amounts are added in the order of the log.
+    calibration.sort_by_key(|&(k, day, _)| (k, day));
+    holdout.sort_unstable();
+    holdout.dedup();
     let mut holdout_only = 0;
-    let mut out = Vec::with_capacity(customers.len());
+    let mut out = Vec::with_capacity(ids.len());
     let duration = options
         .calibration_end
         .map(|_| (end - cal_end) as f64 / unit_days);
-    for c in customers {
-        let (Some((&first, _)), Some((&last, _))) =
-            (c.days.first_key_value(), c.days.last_key_value())
-        else {
+    let (mut at, mut at_holdout) = (0, 0);
+    for (k, id) in ids.iter().enumerate() {
+        let k = k as u32;
+        let from = at;
+        while calibration.get(at).is_some_and(|p| p.0 == k) {
+            at += 1;
+        }
+        let mut holdout_days = 0;
+        while holdout.get(at_holdout).is_some_and(|p| p.0 == k) {
+            holdout_days += 1;
+            at_holdout += 1;
+        }
+        let purchases = &calibration[from..at];
+        let (Some(first), Some(last)) = (purchases.first(), purchases.last()) else {
             holdout_only += 1;
             continue;
         };
-        let frequency = c.days.len() - 1;
-        let repeat_total: f64 = c.days.values().skip(1).sum();
+        // The purchase days and their amounts, from the first.
+        let mut days = 0_usize;
+        let mut repeat_total = 0.0;
+        let mut day_total = 0.0;
+        let mut day = first.1;
+        for p in purchases {
+            if p.1 != day {
+                if days > 0 {
+                    repeat_total += day_total;
+                }
+                days += 1;
+                day = p.1;
+                day_total = 0.0;
+            }
+            day_total += p.2;
+        }
+        if days > 0 {
+            repeat_total += day_total;
+        }
+        let frequency = days;
         out.push(CustomerSummary {
-            id: c.id.to_string(),
+            id: id.to_string(),
             frequency: frequency as f64,
-            recency: (last - first) as f64 / unit_days,
-            t: (cal_end - first) as f64 / unit_days,
+            recency: (last.1 - first.1) as f64 / unit_days,
+            t: (cal_end - first.1) as f64 / unit_days,
             monetary: if frequency == 0 {
                 0.0
             } else {
                 repeat_total / frequency as f64
             },
-            frequency_holdout: duration.map(|_| c.holdout_days.len() as f64),
+            frequency_holdout: duration.map(|_| f64::from(holdout_days)),
             duration_holdout: duration,
         });
     }

@@ -4,8 +4,10 @@
 //! gives for the same log written as texts.
 
 use super::summary::{summarize_parts, RowError, Summary, SummaryError, SummaryOptions};
+use crate::model::plan::Fnv;
 use crate::parse::days_from_civil;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The customer id column.
 #[derive(Debug, Clone, Copy)]
@@ -98,7 +100,7 @@ pub fn summarize_columns(
         });
     }
     // Each distinct numeric id is written as text once.
-    let mut names: HashMap<u64, String> = HashMap::new();
+    let mut names: HashMap<u64, String, BuildHasherDefault<Fnv>> = HashMap::default();
     match ids {
         IdColumn::Texts(_) => {}
         IdColumn::Codes(codes) => {

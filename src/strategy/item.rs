@@ -13,6 +13,9 @@ where
 {
     with_key(namespace, code, |key| {
         let in_lang = |lang: Lang| {
+            if !crate::texts::rendered(lang) {
+                return String::new();
+            }
             let values = args(lang);
             let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             fill(text(lang, key), &pairs)

@@ -128,24 +128,66 @@ pub(crate) fn with_key<R>(namespace: &str, code: &str, f: impl FnOnce(&str) -> R
     f(&format!("{namespace}.{code}"))
 }
 
-/// Replaces `{name}` placeholders in a template with the given values.
+/// Replaces `{name}` placeholders in a template with the given values, in one pass: a value
+/// is copied as it is (a `{…}` inside a value is not a placeholder), an unknown `{name}` stays.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     if args.is_empty() || !template.contains('{') {
         return template.to_string();
     }
-    let mut out = template.to_string();
-    let mut pattern = String::new();
-    for (name, value) in args {
-        // One placeholder after the other, as `replace` does; no copy when it is absent.
-        pattern.clear();
-        pattern.push('{');
-        pattern.push_str(name);
-        pattern.push('}');
-        if out.contains(pattern.as_str()) {
-            out = out.replace(pattern.as_str(), value);
+    let room: usize = args.iter().map(|(_, v)| v.len()).sum();
+    let mut out = String::with_capacity(template.len() + room);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
         }
     }
+    out.push_str(rest);
     out
+}
+
+thread_local! {
+    /// The one language labels are rendered in, when the caller reads only that one.
+    static ONLY_LANGUAGE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with labels rendered in `lang` only: the other language's texts stay empty, which
+/// halves the text work of a caller that writes one language (the computed columns of a list).
+/// Labels built inside `f` must be read in `lang` only.
+pub fn in_one_language<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = ONLY_LANGUAGE.with(|o| o.replace(Some(lang)));
+    let out = f();
+    ONLY_LANGUAGE.with(|o| o.set(before));
+    out
+}
+
+/// Whether a label's text in `lang` is wanted (see [`in_one_language`]).
+pub(crate) fn rendered(lang: Lang) -> bool {
+    ONLY_LANGUAGE.with(|o| o.get().is_none_or(|only| only == lang))
+}
+
+/// The text of `key` in `lang` with `args` filled in, or nothing when `lang` is not rendered.
+fn render(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    if rendered(lang) {
+        fill(text(lang, key), args)
+    } else {
+        String::new()
+    }
 }
 
 /// A code with its zh-CN and en texts: how every grade, strategy and action is returned.
@@ -166,8 +208,8 @@ impl Label {
     pub fn with_args(namespace: &str, code: &str, args: &[(&str, &str)]) -> Label {
         with_key(namespace, code, |key| Label {
             code: code.to_string(),
-            zh: fill(text(Lang::ZhCn, key), args),
-            en: fill(text(Lang::En, key), args),
+            zh: render(Lang::ZhCn, key, args),
+            en: render(Lang::En, key, args),
         })
     }
 
@@ -179,6 +221,9 @@ impl Label {
     ) -> Label {
         with_key(namespace, code, |key| {
             let render = |lang: Lang| {
+                if !rendered(lang) {
+                    return String::new();
+                }
                 let values = args(lang);
                 let pairs: Vec<(&str, &str)> =
                     values.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -294,6 +339,27 @@ mod tests {
                 .any(|w| w.iter().all(|c| c.is_ascii_alphabetic()));
             assert!(!word, "{key}: {zh}");
         }
+    }
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_keeps_the_rest() {
+        let args = [("a", "x{b}y"), ("b", "2")];
+        // A value is copied as written: its `{b}` is the user's text, not a placeholder.
+        assert_eq!(fill("{a}-{b}-{a}", &args), "x{b}y-2-x{b}y");
+        assert_eq!(fill("{c} {a", &args), "{c} {a");
+        assert_eq!(fill("无{a}。", &args), "无x{b}y。");
+        assert_eq!(fill("plain", &args), "plain");
+    }
+
+    #[test]
+    fn one_language_leaves_the_other_empty_and_ends_with_the_call() {
+        let both = Label::new("tier", "vip");
+        let zh_only = in_one_language(Lang::ZhCn, || Label::new("tier", "vip"));
+        assert_eq!(zh_only.zh, both.zh);
+        assert!(zh_only.en.is_empty() && !both.en.is_empty());
+        let en_only = in_one_language(Lang::En, || Label::localized("tier", "vip", |_| Vec::new()));
+        assert_eq!((en_only.zh.as_str(), en_only.en.as_str()), ("", "VIP"));
+        assert_eq!(Label::new("tier", "vip"), both);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Transaction-log exports (MODEL §6): `rfmSummary`, `fitBgNbd`, `fitGammaGamma`,
+//! Transaction-log exports (MODEL §6; the summaries in `clv_summary.rs`): `fitBgNbd`, `fitGammaGamma`,
 //! `fitParetoNbd`, `paretoNbdPredict`, `calibrationHoldout`, `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
 //! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
@@ -14,8 +14,8 @@ use crate::clv::intervals::{bgnbd_intervals, clv_intervals, pareto_nbd_intervals
 use crate::clv::intervals::{ClvUncertainty, PredictionInterval};
 use crate::clv::join::{join_keys, CustomerFuture, JoinResult};
 use crate::clv::pareto_nbd::{self, ParetoNbdParams};
-use crate::clv::summary::{parse_transaction_date, summarize_numbered};
-use crate::clv::{customer_lifetime_values, ClvOptions, History, Rft, RowError, SummaryOptions};
+use crate::clv::summary::parse_transaction_date;
+use crate::clv::{customer_lifetime_values, ClvOptions, History, Rft, RowError};
 use crate::clv::{TimeUnit, Transaction};
 use crate::row::{format_number, Cell};
 use js_sys::{Array, Float64Array, Object, Reflect};
@@ -72,7 +72,8 @@ export interface RfmSummary {
   errors: TransactionRowError[];
 }
 
-export interface RfmColumns { frequency: ClvNumbers; recency: ClvNumbers; T: ClvNumbers; }
+/** With `weights`, each row stands for that many equal customers (a summary grouped by (frequency, recency, T), e.g. in SQL). */
+export interface RfmColumns { frequency: ClvNumbers; recency: ClvNumbers; T: ClvNumbers; weights?: ClvNumbers; }
 export interface RfmSpendColumns extends RfmColumns { monetary: ClvNumbers; }
 
 export interface BgNbdParams { r: number; alpha: number; a: number; b: number; }
@@ -158,7 +159,7 @@ export interface JoinedFutures {
 export interface TransactionColumns { id: number | null; name: number | null; date: number | null; amount: number | null; }
 "#;
 
-fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+pub(super) fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
     Reflect::set(obj, &JsValue::from_str(key), value)
         .map(|_| ())
         .map_err(|_| JsError::new("cannot build the result"))
@@ -188,7 +189,7 @@ fn row_error(row: usize, column: &'static str, text: String, message: &str) -> R
 }
 
 /// A day from an ISO text, 19970101, an Excel serial or a `Date` (its UTC day).
-fn day_of(value: &JsValue) -> Result<i64, String> {
+pub(super) fn day_of(value: &JsValue) -> Result<i64, String> {
     if safe::readable(value).is_err() {
         return Err("a value that throws when read".into());
     }
@@ -243,7 +244,7 @@ fn transaction(
     })
 }
 
-fn unit_option(options: &JsValue) -> Result<TimeUnit, JsError> {
+pub(super) fn unit_option(options: &JsValue) -> Result<TimeUnit, JsError> {
     option(options, "unit")
         .as_string()
         .and_then(|s| TimeUnit::parse(&s))
@@ -252,9 +253,9 @@ fn unit_option(options: &JsValue) -> Result<TimeUnit, JsError> {
 
 /// The rows of a transaction log `{ids, dates, amounts}` numbered from 1, and those that
 /// cannot be read.
-type ReadLog = (Vec<(usize, Transaction)>, Vec<RowError>);
+pub(super) type ReadLog = (Vec<(usize, Transaction)>, Vec<RowError>);
 
-fn read_log(transactions: &JsValue) -> Result<ReadLog, JsError> {
+pub(super) fn read_log(transactions: &JsValue) -> Result<ReadLog, JsError> {
     let ids = elements(&option(transactions, "ids"), "transactions.ids")?;
     let dates = elements(&option(transactions, "dates"), "transactions.dates")?;
     let amounts = elements(&option(transactions, "amounts"), "transactions.amounts")?;
@@ -275,72 +276,6 @@ fn read_log(transactions: &JsValue) -> Result<ReadLog, JsError> {
         }
     }
     Ok((good, errors))
-}
-
-/// Per customer: frequency (repeat purchase days), recency, T (in `options.unit`) and mean
-/// repeat spend, from a transaction log `{ids, dates, amounts}` up to `options.end`. Rows that
-/// cannot be read come back in `errors`; they are never dropped silently.
-#[wasm_bindgen(js_name = rfmSummary, unchecked_return_type = "RfmSummary")]
-pub fn rfm_summary(
-    #[wasm_bindgen(unchecked_param_type = "ClvTransactions")] transactions: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "RfmSummaryOptions")] summary_options: JsValue,
-) -> Result<JsValue, JsError> {
-    let unit = unit_option(&summary_options)?;
-    let end = day_of(&option(&summary_options, "end"))
-        .map_err(|m| JsError::new(&format!("options.end: {m}")))?;
-    let calibration = option(&summary_options, "calibrationEnd");
-    let calibration_end = if calibration.is_undefined() || calibration.is_null() {
-        None
-    } else {
-        Some(
-            day_of(&calibration)
-                .map_err(|m| JsError::new(&format!("options.calibrationEnd: {m}")))?,
-        )
-    };
-    let (good, mut errors) = read_log(&transactions)?;
-    let core_options = SummaryOptions {
-        unit,
-        end,
-        calibration_end,
-    };
-    let mut summary =
-        summarize_numbered(good.iter().map(|(r, t)| (*r, t)), &core_options).map_err(err)?;
-    errors.append(&mut summary.errors);
-    errors.sort_by_key(|e| e.row);
-
-    let c = &summary.customers;
-    let column = |f: &dyn Fn(&crate::clv::CustomerSummary) -> f64| {
-        let v: Vec<f64> = c.iter().map(f).collect();
-        JsValue::from(Float64Array::from(v.as_slice()))
-    };
-    let out = Object::new();
-    let id_list: Array = c.iter().map(|s| JsValue::from_str(&s.id)).collect();
-    set(&out, "ids", &id_list)?;
-    set(&out, "frequency", &column(&|s| s.frequency))?;
-    set(&out, "recency", &column(&|s| s.recency))?;
-    set(&out, "T", &column(&|s| s.t))?;
-    set(&out, "monetary", &column(&|s| s.monetary))?;
-    if let Some(ce) = calibration_end {
-        let duration = (end - ce) as f64 / unit.days();
-        set(
-            &out,
-            "frequencyHoldout",
-            &column(&|s| s.frequency_holdout.unwrap_or(0.0)),
-        )?;
-        set(&out, "durationHoldout", &JsValue::from_f64(duration))?;
-    }
-    set(
-        &out,
-        "afterEnd",
-        &JsValue::from_f64(summary.after_end as f64),
-    )?;
-    set(
-        &out,
-        "holdoutOnly",
-        &JsValue::from_f64(summary.holdout_only as f64),
-    )?;
-    set(&out, "errors", &to_js(&errors)?)?;
-    Ok(out.into())
 }
 
 fn required_day(options: &JsValue, key: &str) -> Result<i64, JsError> {
@@ -412,6 +347,17 @@ fn rft_columns(value: &JsValue) -> Result<Columns3, JsError> {
     ))
 }
 
+/// `summary.weights`: how many customers each row stands for (a summary grouped by
+/// (frequency, recency, T) in SQL), or none.
+fn weights_option(summary: &JsValue) -> Result<Option<Vec<f64>>, JsError> {
+    let w = option(summary, "weights");
+    if w.is_undefined() || w.is_null() {
+        Ok(None)
+    } else {
+        numbers_arg(&w, "weights").map(Some)
+    }
+}
+
 fn number(value: &JsValue, key: &str, what: &str) -> Result<f64, JsError> {
     option(value, key)
         .as_f64()
@@ -458,11 +404,15 @@ pub fn fit_bg_nbd(
     #[wasm_bindgen(unchecked_param_type = "RfmColumns")] summary: JsValue,
 ) -> Result<JsValue, JsError> {
     let (x, tx, t) = rft_columns(&summary)?;
-    let fit = bgnbd::fit(Rft {
+    let data = Rft {
         frequency: &x,
         recency: &tx,
         t: &t,
-    })
+    };
+    let fit = match weights_option(&summary)? {
+        Some(w) => bgnbd::fit_weighted(data, &w),
+        None => bgnbd::fit(data),
+    }
     .map_err(err)?;
     to_js(&BgNbdFitJs {
         r: fit.params.r,
@@ -495,14 +445,20 @@ struct GammaGammaFitJs {
 /// the frequency–spend correlation and a warning above `options.correlationWarning` (0.3).
 #[wasm_bindgen(js_name = fitGammaGamma, unchecked_return_type = "GammaGammaFit")]
 pub fn fit_gamma_gamma(
-    #[wasm_bindgen(unchecked_param_type = "{frequency: ClvNumbers, monetary: ClvNumbers}")]
+    #[wasm_bindgen(
+        unchecked_param_type = "{frequency: ClvNumbers, monetary: ClvNumbers, weights?: ClvNumbers}"
+    )]
     summary: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "GammaGammaOptions")] fit_options: JsValue,
 ) -> Result<JsValue, JsError> {
     let x = numbers_arg(&option(&summary, "frequency"), "frequency")?;
     let m = numbers_arg(&option(&summary, "monetary"), "monetary")?;
     let o: GammaGammaOptions = options(&fit_options, "fitGammaGamma options")?;
-    let fit = gamma_gamma::fit(&x, &m, &o).map_err(err)?;
+    let fit = match weights_option(&summary)? {
+        Some(w) => gamma_gamma::fit_weighted(&x, &m, &w, &o),
+        None => gamma_gamma::fit(&x, &m, &o),
+    }
+    .map_err(err)?;
     to_js(&GammaGammaFitJs {
         p: fit.params.p,
         q: fit.params.q,

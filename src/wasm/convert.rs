@@ -269,6 +269,16 @@ pub fn numbers_arg(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
     if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
         return Ok(typed.to_vec());
     }
+    // Other typed arrays copied in one call each, then widened.
+    if let Some(typed) = value.dyn_ref::<js_sys::Int32Array>() {
+        return Ok(typed.to_vec().into_iter().map(f64::from).collect());
+    }
+    if let Some(typed) = value.dyn_ref::<js_sys::Uint32Array>() {
+        return Ok(typed.to_vec().into_iter().map(f64::from).collect());
+    }
+    if let Some(typed) = value.dyn_ref::<js_sys::Float32Array>() {
+        return Ok(typed.to_vec().into_iter().map(f64::from).collect());
+    }
     // Any array-like (an array, another typed array), up to a length that fits in memory.
     let length = if value.is_object() && !value.is_function() {
         js_sys::Reflect::get(value, &"length".into())

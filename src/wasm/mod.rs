@@ -2,6 +2,7 @@
 //! `Error`s at the edge, results typed for TypeScript. No rule lives here.
 
 mod clv;
+mod clv_summary;
 mod convert;
 mod grades;
 mod history;
@@ -14,6 +15,7 @@ mod types;
 mod units;
 
 pub use clv::*;
+pub use clv_summary::*;
 pub use grades::*;
 pub use history::*;
 pub use scoring::*;

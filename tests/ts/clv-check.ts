@@ -4,12 +4,12 @@
 import {
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, bgNbdProbability, customerLifetimeValue,
   joinFutures, transactionColumns, Sheet, valueQuadrant, suggestStrategy,
-  fitParetoNbd, paretoNbdPredict, calibrationHoldout,
+  fitParetoNbd, paretoNbdPredict, calibrationHoldout, rfmSummaryColumns,
 } from '../../pkg/node/kam_score.js';
 import type {
   RfmSummary, BgNbdFit, GammaGammaFit, BgNbdPrediction, JoinedFutures, JoinStatus,
   TransactionColumns, CustomerFutures, ClvTimeUnit,
-  ParetoNbdFit, ParetoNbdPrediction, CalibrationHoldout, HoldoutGroup, ClvValues,
+  ParetoNbdFit, ParetoNbdPrediction, CalibrationHoldout, HoldoutGroup, ClvValues, ClvTransactionColumns,
 } from '../../pkg/node/kam_score.js';
 
 const unit: ClvTimeUnit = 'week';
@@ -18,6 +18,10 @@ const s: RfmSummary = rfmSummary(
   { unit, end: '1997-09-30' },
 );
 const bg: BgNbdFit = fitBgNbd(s);
+const typedLog: ClvTransactionColumns = { ids: Uint32Array.of(1, 1, 2), yyyymmdd: Float64Array.of(19970101, 19970201, 19970105) };
+const fromColumns: RfmSummary = rfmSummaryColumns(typedLog, { unit, end: '1997-09-30' });
+const weighted: BgNbdFit = fitBgNbd({ frequency: [0, 1], recency: [0, 4], T: [30, 30], weights: Float64Array.of(10, 3) });
+const weightedGg: GammaGammaFit = fitGammaGamma({ frequency: fromColumns.frequency, monetary: fromColumns.monetary, weights: [1] });
 const seR: number = bg.stdErrors.r;
 const gg: GammaGammaFit = fitGammaGamma(s, { correlationWarning: 0.3 });
 const warning: string | null = gg.warning;
