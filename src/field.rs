@@ -4,8 +4,10 @@
 //! `Annual Purchase`, `ＡＮＮＵＡＬ＿ＰＵＲＣＨＡＳＥ`. [`match_header`] normalises them and finds
 //! the field and the unit's scale.
 
+use crate::model::plan::Fnv;
 use crate::parse::{normalize_width, Dimension};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// How a field's cells are read.
@@ -238,7 +240,9 @@ fields! {
 
 /// The field with this key, if any.
 pub fn by_key(key: &str) -> Option<FieldId> {
-    static INDEX: OnceLock<HashMap<&'static str, FieldId>> = OnceLock::new();
+    // FNV: a key is a few bytes and is looked up on every read of a row.
+    static INDEX: OnceLock<HashMap<&'static str, FieldId, BuildHasherDefault<Fnv>>> =
+        OnceLock::new();
     INDEX
         .get_or_init(|| {
             FIELDS

@@ -35,6 +35,10 @@ impl Tier {
 
     /// The tier for a code such as `vip` or `VIP客户`, or a number 1–4.
     pub fn parse(text: &str) -> Option<Tier> {
+        // A tier's own code (how the crate passes tiers around) needs no normalising.
+        if let Some(tier) = Tier::ALL.into_iter().find(|tier| tier.code() == text) {
+            return Some(tier);
+        }
         let t = crate::parse::normalize_width(text).trim().to_lowercase();
         Tier::ALL.into_iter().find(|tier| {
             t == tier.code()
