@@ -30,7 +30,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// A model from its JSON text or a preset name; `None` is the default preset.
-fn model(text: Option<&str>) -> PyResult<Cow<'static, CompiledModel>> {
+pub(crate) fn model(text: Option<&str>) -> PyResult<Cow<'static, CompiledModel>> {
     match text {
         None => preset(DEFAULT_PRESET)
             .map(Cow::Borrowed)
@@ -145,7 +145,7 @@ fn score_arrays(
 
 /// One Arrow column as spreadsheet cells: numbers, texts (read by the core's parsers, units
 /// and all), booleans; null is an empty cell.
-fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
+pub(crate) fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
     let array = import(obj, name)?;
     let n = array.len();
     match array.data_type() {
