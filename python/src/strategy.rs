@@ -4,8 +4,8 @@
 //! against the whole list's facts, gathered part by part and merged.
 
 use crate::arrow_io::{export, ArrowArray};
-use crate::errors::plain;
-use crate::scoring::{cells, model};
+use crate::errors::arrow_detail;
+use crate::scoring::{cells, length_mismatch, model};
 use arrow_array::builder::{ListBuilder, StringBuilder};
 use arrow_array::{BooleanArray, Float64Array, StringArray};
 use kam_score::field::match_header;
@@ -51,13 +51,7 @@ fn header_rows(
         .collect::<PyResult<Vec<_>>>()?;
     let n = columns.first().map_or(0, Vec::len);
     if let Some((h, c)) = headers.iter().zip(&columns).find(|(_, c)| c.len() != n) {
-        return Err(plain(
-            "length_mismatch",
-            format!(
-                "column \"{h}\" has {} values, the first column has {n}",
-                c.len()
-            ),
-        ));
+        return Err(length_mismatch(h, c.len(), n));
     }
     let matched: Vec<_> = headers.iter().map(|h| match_header(h.trim())).collect();
     Ok((0..n)
@@ -73,7 +67,7 @@ fn header_rows(
 }
 
 fn facts_error(e: serde_json::Error) -> PyErr {
-    plain("bad_list_facts", format!("list facts: {e}"))
+    arrow_detail("bad_list_facts", e)
 }
 
 /// The list facts of a table (a whole list or one part of it), as JSON.
@@ -114,7 +108,7 @@ fn context_from_facts(rows: &[AccountRow], facts: ListFacts) -> PyResult<ListCon
         .distributions
         .values(DistributionField::AnnualPurchase);
     let classes = abc_classes(purchases, &AbcOptions::default())
-        .map_err(|e| plain("bad_list_facts", e))?
+        .map_err(|e| arrow_detail("bad_list_facts", e))?
         .classes;
     let abc: Vec<Option<AbcClass>> = rows
         .iter()
@@ -259,7 +253,7 @@ fn suggest_header_arrays<'py>(
         .iter()
         .map(|r| suggestion(r).map(serde_json::to_string).transpose())
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| plain("suggestion_not_written", e))?;
+        .map_err(|e| arrow_detail("not_written", e))?;
     out.set_item("suggestion", texts(json.iter().map(|s| s.as_deref())))?;
     Ok(out)
 }
