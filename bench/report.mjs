@@ -1,5 +1,6 @@
 // Writes BENCHMARKS.md from target/bench/results/*.json (the output of one ./scripts/bench.sh run).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { pythonSection } from './lib/python_section.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const R = (name) => (existsSync(`${root}target/bench/results/${name}.json`) ? JSON.parse(readFileSync(`${root}target/bench/results/${name}.json`, 'utf8')) : null);
@@ -114,6 +115,8 @@ if (cv) {
   L.push(`lifetimes / wasm time: ${x(cv.ratio)}. Largest differences: parameters ${Math.max(d.r, d.alpha, d.a, d.b, d.p, d.q, d.gamma).toExponential(1)}, expected purchases ${d.expected.toExponential(1)}, P(alive) ${d.pAlive.toExponential(1)} — the same to 3 decimals. `
     + `CLV differs by up to ${f(d.clvRel * 100, 3)} % (${f(d.clvAbs, 3)} dollars): lifetimes counts a month as 4.345 weeks, the crate as 30.4375 days (4.348 weeks), so the monthly steps differ slightly; the parameters and per-customer predictions agree.`, '');
 }
+
+L.push(...pythonSection(R('python_clv'), R('python_spark')));
 
 L.push('## Sizes', '');
 if (sizes) {
