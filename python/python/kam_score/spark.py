@@ -99,13 +99,16 @@ def suggest(df: Any, model: kam_score.ModelInput = None, *,
 
     def run(batches):
         import kam_score as ks
-        for batch in batches:
-            table = pa.Table.from_batches([batch])
-            out = ks.suggest(table, model, as_of=day, list_facts=whole.value)
-            for name in out.column_names:
-                table = table.append_column(name, out.column(name))
-            for b in table.to_batches():
-                yield b
+        # One call per partition, not per Arrow batch: the whole list's facts are read once.
+        batches = list(batches)
+        if not batches:
+            return
+        table = pa.Table.from_batches(batches)
+        out = ks.suggest(table, model, as_of=day, list_facts=whole.value)
+        for name in out.column_names:
+            table = table.append_column(name, out.column(name))
+        for b in table.to_batches():
+            yield b
 
     return df.mapInArrow(run, StructType(df.schema.fields + added))
 
