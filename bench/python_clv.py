@@ -1,6 +1,12 @@
 """kam_score against lifetimes on a CDNOW file and on ten copies of it (each copy's customers
 renamed): RFM summary, BG/NBD and Gamma-Gamma fits, 39-week predictions, 12-month CLV.
-Best of three runs each (one at 10×); prints one line per size and library."""
+Best of three runs each (one at 10×); prints one line per size and library and, with a third
+argument, writes the figures there as JSON (bench/report.mjs renders them).
+
+    python bench/python_clv.py CDNOW_master.txt [copies] [out.json]
+"""
+import json
+import platform
 import sys
 import time
 import warnings
@@ -48,7 +54,9 @@ def theirs(tx):
     return len(s)
 
 
-for copies in (1, 10):
+many = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+runs = []
+for copies in (1, many):
     tx = pd.concat([raw.assign(id=raw["id"] + f"-{c}") for c in range(copies)], ignore_index=True)
     for name, run in (("kam_score", ours), ("lifetimes", theirs)):
         best, customers = float("inf"), 0
@@ -57,3 +65,12 @@ for copies in (1, 10):
             customers = run(tx)
             best = min(best, time.perf_counter() - t)
         print(f"{copies:>2}x  {len(tx):>9,} transactions  {customers:>7,} customers  {name:<10} {best:7.3f} s", flush=True)
+        runs.append({"copies": copies, "transactions": len(tx), "customers": customers,
+                     "library": name, "seconds": best, "repeats": 3 if copies == 1 else 1})
+
+if len(sys.argv) > 3:
+    from importlib.metadata import version
+    versions = {"python": platform.python_version(),
+                **{p: version(p) for p in ("pyarrow", "pandas", "numpy", "scipy", "lifetimes", "kam-score")}}
+    with open(sys.argv[3], "w", encoding="utf-8") as out:
+        json.dump({"file": sys.argv[1].rsplit("/", 1)[-1], "versions": versions, "runs": runs}, out, indent=1)

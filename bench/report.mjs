@@ -1,5 +1,6 @@
 // Writes BENCHMARKS.md from target/bench/results/*.json (the output of one ./scripts/bench.sh run).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { pythonSection } from './lib/python_section.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const R = (name) => (existsSync(`${root}target/bench/results/${name}.json`) ? JSON.parse(readFileSync(`${root}target/bench/results/${name}.json`, 'utf8')) : null);
@@ -124,6 +125,7 @@ if (cl?.length) {
   for (const c of cl) L.push(`| ${f(c.customers)} | ${f(c.transactions)} | ${f(c.groups)} | ${ms(c.ms.wasm)} | ${ms(c.ms.lifetimes)} | ${x(c.ratio)} | ${c.diff.paramsRel.toExponential(1)} | ${c.diff.expected.toExponential(1)}, ${c.diff.pAlive.toExponential(1)} |`);
   L.push('');
 }
+L.push(...pythonSection(R('python_clv'), R('python_spark')));
 
 L.push('## Sizes', '');
 if (sizes) {

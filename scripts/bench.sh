@@ -46,6 +46,13 @@ node bench/node.mjs
 step "headless Chromium (pkg/web): scoring, import, Excel functions, the page, memory"
 node bench/chromium.mjs
 
+step "Python and Spark (bench/python.sh, with the venv and wheel of ./scripts/test_python.sh)"
+if [ -x target/python-venv/bin/python ] && target/python-venv/bin/python -c 'import kam_score, lifetimes, pyspark' 2>/dev/null; then
+  ./bench/python.sh
+else
+  echo "skipped: run ./scripts/test_python.sh first (the report says the section was not measured)"
+fi
+
 step "sizes and a profile of the native batch"
 node bench/sizes.mjs
 if command -v perf >/dev/null && printf 'batch_coded\nbatch_coded\nbatch_coded\nquit\n' | perf record -q -F 999 -g -o target/bench/perf.data "$KAM_NATIVE_HELPER" --serve >/dev/null 2>&1; then

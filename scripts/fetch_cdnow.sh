@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Puts the CDNOW sample that the Lifetimes package ships (lifetimes/datasets/) into
-# target/cdnow/ for tests/clv_cdnow.rs: the raw transactions (CDNOW_sample.txt) and the
+# Puts the CDNOW data that the Lifetimes package ships (lifetimes/datasets/) into
+# target/cdnow/ for tests/clv_cdnow.rs and bench/python.sh: the raw transactions (the sample,
+# CDNOW_sample.txt, and the whole cohort, CDNOW_master.txt) and the
 # published summaries of Fader, Hardie & Lee (2005). Skips the download when the files are
 # there. target/ is ignored by git: the data are never committed.
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 version=0.11.3
 dest=target/cdnow
-files=(CDNOW_sample.txt cdnow_customers_summary.csv cdnow_customers_summary_with_transactions.csv)
+files=(CDNOW_sample.txt CDNOW_master.txt cdnow_customers_summary.csv cdnow_customers_summary_with_transactions.csv)
 
 missing=0
 for f in "${files[@]}"; do

@@ -117,7 +117,12 @@ struct ListReporter<'a> {
 }
 
 impl<'a> ListReporter<'a> {
-    fn new(model: &'a CompiledModel, rows: &'a [AccountRow], options: &'a ReportOptions) -> Self {
+    fn new(
+        model: &'a CompiledModel,
+        rows: &'a [AccountRow],
+        options: &'a ReportOptions,
+        list: ListContext,
+    ) -> Self {
         let ranks: Box<dyn Ranks> = if model.needs_list() {
             Box::new(ListRanks::for_model(model, rows))
         } else {
@@ -127,7 +132,7 @@ impl<'a> ListReporter<'a> {
             model,
             rows,
             ranks,
-            list: ListContext::from_rows(rows),
+            list,
             options,
         }
     }
@@ -160,7 +165,19 @@ pub fn report_rows(
     rows: &[AccountRow],
     options: &ReportOptions,
 ) -> Vec<Option<RowReport>> {
-    let reporter = ListReporter::new(model, rows, options);
+    report_rows_in_list(model, rows, options, ListContext::from_rows(rows))
+}
+
+/// As [`report_rows`], with the list's context given: a part of a list (one partition of a
+/// distributed table) reported against the whole list's distributions, ABC classes and
+/// profile, so that every part gives the rows the suggestions of the whole list.
+pub fn report_rows_in_list(
+    model: &CompiledModel,
+    rows: &[AccountRow],
+    options: &ReportOptions,
+    list: ListContext,
+) -> Vec<Option<RowReport>> {
+    let reporter = ListReporter::new(model, rows, options, list);
     (0..rows.len()).map(|i| reporter.row(i)).collect()
 }
 
@@ -176,7 +193,7 @@ pub fn computed_table(
     options: &ReportOptions,
 ) -> ComputedTable {
     let columns = Column::ALL.to_vec();
-    let reporter = ListReporter::new(model, rows, options);
+    let reporter = ListReporter::new(model, rows, options, ListContext::from_rows(rows));
     // Row by row, each report dropped once its cells are made: the memory of one row is
     // reused by the next instead of a whole list of cards being held and then freed.
     // Only the language of the cells is rendered.

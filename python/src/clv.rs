@@ -2,7 +2,7 @@
 //! predictions and customer lifetime value.
 
 use crate::arrow_io::{export, import, ArrowArray};
-use crate::errors::plain;
+use crate::errors::{arrow, clv};
 use arrow_array::cast::AsArray;
 use arrow_array::types::Float64Type;
 use arrow_array::{Array, Float64Array, StringArray};
@@ -29,13 +29,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 fn numbers(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
     let array = import(obj, what)?;
     let Some(a) = array.as_primitive_opt::<Float64Type>() else {
-        return Err(plain(
-            "bad_column",
-            format!("{what} must be a float64 array"),
-        ));
+        return Err(arrow("bad_column", &[("what", what), ("type", "float64")]));
     };
     if a.null_count() > 0 {
-        return Err(plain("missing_value", format!("{what} has missing values")));
+        return Err(arrow("missing_value", &[("what", what)]));
     }
     Ok(a.values().to_vec())
 }
@@ -72,7 +69,7 @@ impl RftColumns {
 fn texts(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<Option<String>>> {
     let array = import(obj, what)?;
     let Some(a) = array.as_string_opt::<i32>() else {
-        return Err(plain("bad_column", format!("{what} must be a utf8 array")));
+        return Err(arrow("bad_column", &[("what", what), ("type", "utf8")]));
     };
     Ok(a.iter().map(|v| v.map(str::to_string)).collect())
 }
@@ -82,16 +79,11 @@ fn floats(v: Vec<f64>) -> ArrowArray {
 }
 
 fn unit(text: &str) -> PyResult<TimeUnit> {
-    TimeUnit::parse(text).ok_or_else(|| {
-        plain(
-            "bad_unit",
-            format!("unit \"{text}\" is not day, week or month"),
-        )
-    })
+    TimeUnit::parse(text).ok_or_else(|| arrow("bad_unit", &[("unit", text)]))
 }
 
 fn day(text: &str, what: &str) -> PyResult<i64> {
-    parse_transaction_date(text).map_err(|m| plain("bad_date", format!("{what}: {m}")))
+    parse_transaction_date(text).map_err(|_| arrow("bad_date", &[("what", what), ("text", text)]))
 }
 
 /// Per customer from a transaction log (ids, dates and amounts as text): frequency, recency,
@@ -111,16 +103,10 @@ fn rfm_summary_arrays<'py>(
     let ids = texts(&ids, "ids")?;
     let dates = texts(&dates, "dates")?;
     let amounts = texts(&amounts, "amounts")?;
-    if ids.len() != dates.len() || ids.len() != amounts.len() {
-        return Err(plain(
-            "length_mismatch",
-            format!(
-                "ids {}, dates {}, amounts {}",
-                ids.len(),
-                dates.len(),
-                amounts.len()
-            ),
-        ));
+    for (what, len) in [("dates", dates.len()), ("amounts", amounts.len())] {
+        if len != ids.len() {
+            return Err(crate::scoring::length_mismatch(what, len, ids.len()));
+        }
     }
     let options = SummaryOptions {
         unit: unit(unit_text)?,
@@ -140,7 +126,7 @@ fn rfm_summary_arrays<'py>(
             });
             summarize_rows(rows, &options)
         })
-        .map_err(|e| plain("bad_summary", e))?;
+        .map_err(|e| clv("bad_summary", e))?;
     let c = &summary.customers;
     let out = PyDict::new(py);
     let id_array: StringArray = c.iter().map(|s| Some(s.id.as_str())).collect();
@@ -215,7 +201,7 @@ fn fit_bg_nbd_arrays<'py>(
             Some(w) => bgnbd::fit_weighted(columns.rft(), w),
             None => bgnbd::fit(columns.rft()),
         })
-        .map_err(|e| plain("fit_failed", e))?;
+        .map_err(|e| clv("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(
         py,
@@ -240,7 +226,7 @@ fn fit_pareto_nbd_arrays<'py>(
     let columns = RftColumns::read(&frequency, &recency, &t)?;
     let fit = py
         .allow_threads(|| pareto_nbd::fit(columns.rft()))
-        .map_err(|e| plain("fit_failed", e))?;
+        .map_err(|e| clv("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(
         py,
@@ -278,7 +264,7 @@ fn fit_gamma_gamma_arrays<'py>(
             Some(w) => gamma_gamma::fit_weighted(&x, &m, w, &options),
             None => gamma_gamma::fit(&x, &m, &options),
         })
-        .map_err(|e| plain("fit_failed", e))?;
+        .map_err(|e| clv("fit_failed", e))?;
     let (p, s) = (fit.params, fit.std_errors);
     let d = fit_dict(
         py,
@@ -306,9 +292,9 @@ fn bg_nbd_predict_arrays(
     t_obs: Bound<'_, PyAny>,
     t: f64,
 ) -> PyResult<(ArrowArray, ArrowArray)> {
-    let p = BgNbdParams::new(r, alpha, a, b).map_err(|e| plain("bad_params", e))?;
+    let p = BgNbdParams::new(r, alpha, a, b).map_err(|e| clv("bad_params", e))?;
     let columns = RftColumns::read(&frequency, &recency, &t_obs)?;
-    let out = bgnbd::predict(&p, columns.rft(), t).map_err(|e| plain("predict_failed", e))?;
+    let out = bgnbd::predict(&p, columns.rft(), t).map_err(|e| clv("predict_failed", e))?;
     Ok((floats(out.p_alive), floats(out.expected)))
 }
 
@@ -325,9 +311,9 @@ fn pareto_nbd_predict_arrays(
     t_obs: Bound<'_, PyAny>,
     t: f64,
 ) -> PyResult<(ArrowArray, ArrowArray)> {
-    let p = ParetoNbdParams::new(r, alpha, s, beta).map_err(|e| plain("bad_params", e))?;
+    let p = ParetoNbdParams::new(r, alpha, s, beta).map_err(|e| clv("bad_params", e))?;
     let columns = RftColumns::read(&frequency, &recency, &t_obs)?;
-    let out = pareto_nbd::predict(&p, columns.rft(), t).map_err(|e| plain("predict_failed", e))?;
+    let out = pareto_nbd::predict(&p, columns.rft(), t).map_err(|e| clv("predict_failed", e))?;
     Ok((floats(out.p_alive), floats(out.expected)))
 }
 
@@ -345,8 +331,8 @@ fn clv_arrays(
     unit_text: &str,
     discount_rate: f64,
 ) -> PyResult<ArrowArray> {
-    let bgp = BgNbdParams::new(bg.0, bg.1, bg.2, bg.3).map_err(|e| plain("bad_params", e))?;
-    let ggp = GammaGammaParams::new(gg.0, gg.1, gg.2).map_err(|e| plain("bad_params", e))?;
+    let bgp = BgNbdParams::new(bg.0, bg.1, bg.2, bg.3).map_err(|e| clv("bad_params", e))?;
+    let ggp = GammaGammaParams::new(gg.0, gg.1, gg.2).map_err(|e| clv("bad_params", e))?;
     let options = ClvOptions {
         horizon,
         unit: unit(unit_text)?,
@@ -355,6 +341,6 @@ fn clv_arrays(
     let c = RftColumns::read(&frequency, &recency, &t)?;
     let m = numbers(&monetary, "monetary")?;
     let v = customer_lifetime_values(&bgp, &ggp, &c.frequency, &c.recency, &c.t, &m, &options)
-        .map_err(|e| plain("clv_failed", e))?;
+        .map_err(|e| clv("clv_failed", e))?;
     Ok(floats(v))
 }

@@ -28,8 +28,23 @@ pub fn coded(code: &str, zh: &str, en: &str) -> PyErr {
     })
 }
 
-/// A core error that carries no label of its own: its message under `code`.
-pub fn plain<E: std::fmt::Display>(code: &str, e: E) -> PyErr {
-    let text = e.to_string();
-    coded(code, &text, &text)
+/// An error of the Arrow columns or arguments given: `code` with its texts from the core's
+/// tables (`arrow_error.<code>`), the placeholders filled.
+pub fn arrow(code: &str, args: &[(&str, &str)]) -> PyErr {
+    labelled(&Label::with_args("arrow_error", code, args))
+}
+
+/// A CLV error of the core, which says what went wrong in English only: `code` with the
+/// core's texts of `clv_error.<code>` around the core's message.
+pub fn clv<E: std::fmt::Display>(code: &str, e: E) -> PyErr {
+    labelled(&Label::with_args(
+        "clv_error",
+        code,
+        &[("detail", &e.to_string())],
+    ))
+}
+
+/// An Arrow error with one `{detail}` placeholder.
+pub fn arrow_detail<E: std::fmt::Display>(code: &str, e: E) -> PyErr {
+    arrow(code, &[("detail", &e.to_string())])
 }

@@ -5,6 +5,7 @@ mod arrow_io;
 mod clv;
 mod errors;
 mod scoring;
+mod strategy;
 
 use pyo3::prelude::*;
 
@@ -13,5 +14,6 @@ fn _kam_score(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("KamScoreError", m.py().get_type::<errors::KamScoreError>())?;
     scoring::register(m)?;
     clv::register(m)?;
+    strategy::register(m)?;
     Ok(())
 }

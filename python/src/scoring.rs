@@ -1,7 +1,7 @@
 //! Scoring, grades, presets and model checks.
 
 use crate::arrow_io::{export, import, ArrowArray};
-use crate::errors::{labelled, plain};
+use crate::errors::{arrow, arrow_detail, labelled};
 use arrow_array::cast::AsArray;
 use arrow_array::types::UInt32Type;
 use arrow_array::{Array, Float64Array, StringArray, UInt8Array};
@@ -10,7 +10,7 @@ use kam_score::grades::tier::{value_tier, TierThresholds};
 use kam_score::model::presets::{from_text, preset, preset_json, preset_names, DEFAULT_PRESET};
 use kam_score::model::{CompiledModel, ModelError};
 use kam_score::row::{AccountRow, Cell};
-use kam_score::score::columns::{score_columns, Column, Columns};
+use kam_score::score::columns::{score_columns, Column, Columns, ColumnsError};
 use kam_score::score::score_row;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -30,7 +30,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// A model from its JSON text or a preset name; `None` is the default preset.
-fn model(text: Option<&str>) -> PyResult<Cow<'static, CompiledModel>> {
+pub(crate) fn model(text: Option<&str>) -> PyResult<Cow<'static, CompiledModel>> {
     match text {
         None => preset(DEFAULT_PRESET)
             .map(Cow::Borrowed)
@@ -60,9 +60,13 @@ fn model_error(e: &ModelError) -> PyErr {
 fn column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Column> {
     let array = import(obj, name)?;
     let bad = |t: &DataType| {
-        plain(
+        arrow(
             "unsupported_column_type",
-            format!("column \"{name}\": Arrow type {t} is neither float64, utf8 nor a dictionary of utf8"),
+            &[
+                ("column", name),
+                ("type", &t.to_string()),
+                ("types", "float64, utf8, dictionary<uint32, utf8>"),
+            ],
         )
     };
     match array.data_type() {
@@ -131,7 +135,7 @@ fn score_arrays(
         let col = column(&name, obj)?;
         list.push((name, col));
     }
-    let table = Columns::new(list).map_err(|e| plain("bad_columns", e))?;
+    let table = Columns::new(list).map_err(|e| columns_error(&e))?;
     let (scores, tiers) = py.allow_threads(|| score_columns(&m, &table));
     let scores: Float64Array = scores
         .into_iter()
@@ -143,9 +147,52 @@ fn score_arrays(
     ))
 }
 
+/// The columns' error, under the code `bad_columns` every column error of
+/// `score_columns` has, with the texts of its kind.
+fn columns_error(e: &ColumnsError) -> PyErr {
+    let err = match e {
+        ColumnsError::UnknownField(key) => arrow("unknown_field", &[("column", key)]),
+        ColumnsError::LengthMismatch {
+            field,
+            len,
+            expected,
+        } => length_mismatch(field, *len, *expected),
+        ColumnsError::CodeOutOfRange {
+            field,
+            row,
+            code,
+            values,
+        } => arrow(
+            "code_out_of_range",
+            &[
+                ("column", field),
+                ("row", &row.to_string()),
+                ("code", &code.to_string()),
+                ("values", &values.to_string()),
+            ],
+        ),
+    };
+    Python::with_gil(|py| {
+        let _ = err.value(py).setattr("code", "bad_columns");
+    });
+    err
+}
+
+/// A column whose length is not the first column's.
+pub(crate) fn length_mismatch(column: &str, count: usize, rows: usize) -> PyErr {
+    arrow(
+        "length_mismatch",
+        &[
+            ("column", column),
+            ("count", &count.to_string()),
+            ("rows", &rows.to_string()),
+        ],
+    )
+}
+
 /// One Arrow column as spreadsheet cells: numbers, texts (read by the core's parsers, units
 /// and all), booleans; null is an empty cell.
-fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
+pub(crate) fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
     let array = import(obj, name)?;
     let n = array.len();
     match array.data_type() {
@@ -179,9 +226,13 @@ fn cells(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
                 })
                 .collect())
         }
-        t => Err(plain(
+        t => Err(arrow(
             "unsupported_column_type",
-            format!("column \"{name}\": Arrow type {t} is neither float64, utf8 nor boolean"),
+            &[
+                ("column", name),
+                ("type", &t.to_string()),
+                ("types", "float64, utf8, boolean"),
+            ],
         )),
     }
 }
@@ -205,13 +256,7 @@ fn score_header_arrays(
         .collect::<PyResult<Vec<_>>>()?;
     let rows = columns.first().map_or(0, Vec::len);
     if let Some((h, c)) = headers.iter().zip(&columns).find(|(_, c)| c.len() != rows) {
-        return Err(plain(
-            "length_mismatch",
-            format!(
-                "column \"{h}\" has {} values, the first column has {rows}",
-                c.len()
-            ),
-        ));
+        return Err(length_mismatch(h, c.len(), rows));
     }
     let cards: Vec<_> = py.allow_threads(|| {
         (0..rows)
@@ -249,14 +294,17 @@ fn tier_codes(
 ) -> PyResult<ArrowArray> {
     let array = import(&scores, "scores")?;
     let Some(a) = array.as_primitive_opt::<arrow_array::types::Float64Type>() else {
-        return Err(plain("bad_scores", "scores must be a float64 array"));
+        return Err(arrow(
+            "bad_column",
+            &[("what", "scores"), ("type", "float64")],
+        ));
     };
     let mut t = TierThresholds::default();
     t.vip = vip.unwrap_or(t.vip);
     t.important = important.unwrap_or(t.important);
     t.ordinary = ordinary.unwrap_or(t.ordinary);
     if let Some(problem) = t.problems().into_iter().next() {
-        return Err(plain("bad_thresholds", problem));
+        return Err(arrow_detail("bad_thresholds", problem));
     }
     let codes: StringArray = (0..a.len())
         .map(|i| {

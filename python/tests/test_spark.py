@@ -66,3 +66,24 @@ def test_spark_rfm_summary_equals_the_python_summary(spark, cdnow_path):
     assert fit["groups"] < len(ours) and fit["customers"] == len(ours)
     for k in ("r", "alpha", "a", "b"):
         assert fit[k] == pytest.approx(whole[k], rel=1e-7)
+
+
+def test_spark_suggest_equals_the_python_api(spark, root):
+    import json
+    rows = json.loads((root / "www" / "sample" / "accounts.json").read_text(encoding="utf-8"))
+    pdf = pd.DataFrame(rows)
+    from kam_score import spark as ks
+
+    # Three partitions of a shuffled list: each is suggested against the whole list's facts.
+    df = spark.createDataFrame(pdf).repartition(3)
+    out = ks.suggest(df, "key_account", as_of="2026-11-01").toPandas()
+    out = out.sort_values("客户编号").reset_index(drop=True)
+    want = kam_score.suggest(pdf, "key_account", as_of="2026-11-01").to_pandas()
+    want["客户编号"] = pdf["客户编号"]
+    want = want.sort_values("客户编号").reset_index(drop=True)
+    assert len(out) == len(want) == len(pdf)
+    for col in ("score", "tier", "abc", "letter", "matrix_cell", "cell_estimated", "lifecycle",
+                "top_action", "top_action_zh", "top_action_en", "suggestion"):
+        assert out[col].tolist() == want[col].tolist(), col
+    assert [list(t) for t in out["targets"]] == [list(t) for t in want["targets"]]
+    assert set(out["abc"].dropna()) == {"A", "B", "C"}

@@ -5,10 +5,10 @@ use crate::field::FIELDS;
 use crate::row::AccountRow;
 use crate::strategy::buying_centre::Role;
 use crate::texts::Label;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which fields a list holds: a field counts when at least one row has a value for it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListProfile {
     present: Vec<bool>,
     /// Rows in the list.
@@ -29,6 +29,17 @@ impl ListProfile {
             present,
             rows: rows.len(),
         }
+    }
+
+    /// The profile of two parts of one list taken together.
+    pub fn merge(&mut self, other: &ListProfile) {
+        if self.present.len() < other.present.len() {
+            self.present.resize(other.present.len(), false);
+        }
+        for (mine, theirs) in self.present.iter_mut().zip(&other.present) {
+            *mine |= *theirs;
+        }
+        self.rows += other.rows;
     }
 
     /// Whether some row has a value for the field with this key.
@@ -114,6 +125,20 @@ mod tests {
                 AccountRow::from_pairs(pairs.iter().map(|(k, v)| (*k, Cell::from(*v))), None)
             })
             .collect()
+    }
+
+    #[test]
+    fn two_profiles_merged_hold_what_either_part_holds() {
+        let list = rows(&[
+            &[("annual_purchase", "100")],
+            &[("contact_decision_maker", "王总")],
+        ]);
+        let mut merged = ListProfile::from_rows(&list[..1]);
+        assert!(!merged.has_contacts());
+        merged.merge(&ListProfile::from_rows(&list[1..]));
+        assert!(merged.has_contacts() && merged.has("annual_purchase"));
+        assert_eq!(merged.rows, 2);
+        assert_eq!(merged, ListProfile::from_rows(&list));
     }
 
     fn codes(rows: &[AccountRow]) -> Vec<String> {

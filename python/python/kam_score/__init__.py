@@ -3,6 +3,7 @@ lists, on Arrow data (pyarrow, pandas, Polars, anything with ``__arrow_c_array__
 ``__arrow_c_stream__``). Every function returns pyarrow arrays or tables."""
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from typing import Any, Mapping, Optional, Union
 
@@ -15,7 +16,8 @@ from ._kam_score import KamScoreError
 __all__ = [
     "KamScoreError", "field_keys", "score_columns", "score_table", "grades", "preset_names", "preset_model",
     "validate_model", "rfm_summary", "fit_bg_nbd", "fit_pareto_nbd", "fit_gamma_gamma",
-    "bg_nbd_predict", "pareto_nbd_predict", "customer_lifetime_value",
+    "bg_nbd_predict", "pareto_nbd_predict", "customer_lifetime_value", "suggest", "list_facts",
+    "merge_list_facts",
 ]
 
 ModelInput = Union[None, str, Mapping[str, Any]]
@@ -116,6 +118,65 @@ def score_table(table: Any, model: ModelInput = None) -> pa.Table:
     scores, tiers, coverage = _core.score_header_arrays(headers, arrays, _model_text(model))
     return pa.table({"score": pa.array(scores), "tier": pa.array(tiers),
                      "coverage": pa.array(coverage)})
+
+
+DateInput = Union[None, str, _dt.date, _dt.datetime]
+
+
+def _day(as_of: DateInput) -> int:
+    """A date as days since 1970-01-01; today when left out."""
+    if as_of is None:
+        d = _dt.date.today()
+    elif isinstance(as_of, _dt.datetime):
+        d = as_of.date()
+    elif isinstance(as_of, _dt.date):
+        d = as_of
+    elif isinstance(as_of, str):
+        d = _dt.date.fromisoformat(as_of.strip()[:10])
+    else:
+        raise TypeError("as_of must be a date, a datetime or an ISO date text (YYYY-MM-DD)")
+    return (d - _dt.date(1970, 1, 1)).days
+
+
+def _header_cells(table: Any):
+    t = _table(table)
+    headers = list(t.column_names)
+    return headers, [_cells(t.column(h)) for h in headers]
+
+
+def suggest(table: Any, model: ModelInput = None, *, as_of: DateInput = None,
+            list_facts: Optional[str] = None) -> pa.Table:
+    """The relationship strategy of every account of a list, as the spreadsheet function
+    ``SCORE_TABLE`` and the JavaScript ``suggestStrategy`` give it. ``table`` is read as
+    ``score_table`` reads it (columns named by headers or field keys); the list's
+    distributions, ABC classes and columns inform each row (MODEL §4.8), and recency is
+    counted from ``as_of`` (a date or ``YYYY-MM-DD``; today when left out).
+
+    Returns one row per input row (null where the row is blank): ``score``, ``tier`` (code),
+    ``abc`` (A/B/C by annual purchase within the list), ``letter`` (attractiveness A/B/C,
+    given or estimated), ``matrix_cell`` (``A1`` … ``C6``), ``cell_estimated``, ``targets``
+    (cells to move the account to), ``lifecycle`` (stage code), ``top_action`` (code) with
+    ``top_action_zh`` and ``top_action_en``, and ``suggestion``: the whole suggestion as
+    JSON text (every action, warning and gap with its code, ``zh`` and ``en``).
+
+    ``list_facts`` (from ``list_facts`` / ``merge_list_facts``) makes ``table`` a part of a
+    larger list: its rows are suggested as in the whole list (``kam_score.spark.suggest``)."""
+    headers, arrays = _header_cells(table)
+    out = _core.suggest_header_arrays(headers, arrays, _day(as_of), _model_text(model), list_facts)
+    return pa.table({k: pa.array(v) for k, v in out.items()})
+
+
+def list_facts(table: Any, *, as_of: DateInput = None) -> str:
+    """What a list (or a part of one) tells each row's suggestion — the distributions of its
+    figures and which fields it holds — as JSON text, for ``merge_list_facts`` and
+    ``suggest(..., list_facts=...)``."""
+    headers, arrays = _header_cells(table)
+    return _core.list_facts_json(headers, arrays, _day(as_of))
+
+
+def merge_list_facts(parts: Any) -> str:
+    """The facts of the parts of one list (each from ``list_facts``) as the whole list's."""
+    return _core.merge_list_facts(list(parts))
 
 
 def grades(scores: Any, vip: Optional[float] = None, important: Optional[float] = None,

@@ -1,8 +1,10 @@
+import datetime
 from typing import Any, Mapping, Optional, Union
 
 import pyarrow as pa
 
 ModelInput = Union[None, str, Mapping[str, Any]]
+DateInput = Union[None, str, datetime.date, datetime.datetime]
 
 class KamScoreError(ValueError):
     code: str
@@ -28,3 +30,7 @@ def pareto_nbd_predict(params: Mapping[str, float], summary: Any, t: float) -> p
 def customer_lifetime_value(bg: Mapping[str, float], gg: Mapping[str, float], summary: Any, *,
                             horizon: int = ..., unit: str = ...,
                             discount_rate: float = ...) -> pa.Array: ...
+def suggest(table: Any, model: ModelInput = ..., *, as_of: DateInput = ...,
+            list_facts: Optional[str] = ...) -> pa.Table: ...
+def list_facts(table: Any, *, as_of: DateInput = ...) -> str: ...
+def merge_list_facts(parts: Any) -> str: ...

@@ -52,6 +52,67 @@ def grades(df: Any, score_col: str = "score", grade_col: str = "grade") -> Any:
     return df.mapInArrow(run, schema)
 
 
+def _suggest_schema():
+    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, StringType, StructField)
+
+    text = ["tier", "abc", "letter", "matrix_cell"]
+    return ([StructField("score", DoubleType())] + [StructField(c, StringType()) for c in text]
+            + [StructField("cell_estimated", BooleanType()),
+               StructField("targets", ArrayType(StringType())),
+               StructField("lifecycle", StringType()), StructField("top_action", StringType()),
+               StructField("top_action_zh", StringType()), StructField("top_action_en", StringType()),
+               StructField("suggestion", StringType())])
+
+
+def suggest(df: Any, model: kam_score.ModelInput = None, *,
+            as_of: kam_score.DateInput = None) -> Any:
+    """``df`` with the strategy of every account added, the columns of
+    ``kam_score.suggest`` (``score``, ``tier``, ``abc``, ``letter``, ``matrix_cell``,
+    ``cell_estimated``, ``targets``, ``lifecycle``, ``top_action``, ``top_action_zh``,
+    ``top_action_en``, ``suggestion``), equal to what ``kam_score.suggest`` gives the whole
+    table on one machine. Columns are read by their headers or field keys, as
+    ``kam_score.suggest`` reads them; recency is counted from ``as_of`` (today when left out,
+    fixed once on the driver).
+
+    Two passes over ``df``: each partition's list facts (the distributions of the figures the
+    estimates rank by, and which fields the list holds) are gathered on the executors and
+    merged on the driver into the whole list's, then broadcast, and every partition is
+    suggested against them. The facts hold up to six numbers per account (8 bytes each), so a
+    list of 10 million accounts broadcasts about 0.5 GB; cache ``df`` when it is costly to
+    compute twice."""
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    added = _suggest_schema()
+    taken = set(df.columns) & {f.name for f in added}
+    if taken:
+        raise ValueError(f"df already has columns named {sorted(taken)}: rename them first")
+    day = kam_score._dt.date(1970, 1, 1) + kam_score._dt.timedelta(days=kam_score._day(as_of))
+
+    def facts(batches):
+        import kam_score as ks
+        for batch in batches:
+            yield pa.record_batch([pa.array([ks.list_facts(batch, as_of=day)])], names=["facts"])
+
+    parts = df.mapInArrow(facts, StructType([StructField("facts", StringType())])).collect()
+    whole = df.sparkSession.sparkContext.broadcast(
+        kam_score.merge_list_facts(r["facts"] for r in parts))
+
+    def run(batches):
+        import kam_score as ks
+        # One call per partition, not per Arrow batch: the whole list's facts are read once.
+        batches = list(batches)
+        if not batches:
+            return
+        table = pa.Table.from_batches(batches)
+        out = ks.suggest(table, model, as_of=day, list_facts=whole.value)
+        for name in out.column_names:
+            table = table.append_column(name, out.column(name))
+        for b in table.to_batches():
+            yield b
+
+    return df.mapInArrow(run, StructType(df.schema.fields + added))
+
+
 def rfm_summary(df: Any, end: str, *, id_col: str = "id", date_col: str = "date",
                 amount_col: str = "amount", unit: str = "week") -> Any:
     """The RFM summary in Spark SQL, as ``kam_score.rfm_summary`` computes it: per customer
@@ -95,4 +156,4 @@ def fit_gamma_gamma(summary_df: Any) -> dict:
     return kam_score.fit_gamma_gamma(summary_df.select("frequency", "monetary").toPandas())
 
 
-__all__ = ["score", "grades", "rfm_summary", "fit_bg_nbd", "fit_gamma_gamma"]
+__all__ = ["score", "grades", "suggest", "rfm_summary", "fit_bg_nbd", "fit_gamma_gamma"]

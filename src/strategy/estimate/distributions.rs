@@ -128,6 +128,26 @@ impl ListDistributions {
         }
     }
 
+    /// The distributions of two parts of one list taken together.
+    pub fn merge(&mut self, other: &ListDistributions) {
+        for field in DistributionField::ALL {
+            let mine = self.values_mut(field);
+            mine.extend_from_slice(other.values(field));
+            mine.sort_by(f64::total_cmp);
+        }
+    }
+
+    fn values_mut(&mut self, field: DistributionField) -> &mut Vec<f64> {
+        match field {
+            DistributionField::AnnualPurchase => &mut self.annual_purchase,
+            DistributionField::GrossMargin => &mut self.gross_margin,
+            DistributionField::PotentialPurchase => &mut self.potential_purchase,
+            DistributionField::GrowthRate => &mut self.growth_rate,
+            DistributionField::ShareOfWallet => &mut self.share_of_wallet,
+            DistributionField::Contribution => &mut self.contribution,
+        }
+    }
+
     /// The sorted values of one figure (empty when the list has none).
     pub fn values(&self, field: DistributionField) -> &[f64] {
         match field {
@@ -179,6 +199,32 @@ mod tests {
         );
         assert_eq!(percentile(&[], 1.0), None);
         assert_eq!(percentile(&v, f64::NAN), None);
+    }
+
+    #[test]
+    fn two_parts_merged_are_the_whole_list() {
+        let row = |p: f64, m: f64| {
+            AccountRow::from_pairs(
+                [
+                    ("annual_purchase", Cell::Number(p)),
+                    ("gross_margin", Cell::Number(m)),
+                ],
+                None,
+            )
+        };
+        let rows = [row(300.0, 0.1), row(100.0, 0.3), row(200.0, 0.2)];
+        let mut merged = ListDistributions::from_rows(&rows[..1]);
+        merged.merge(&ListDistributions::from_rows(&rows[1..]));
+        // Sorted again: 100, 200, 300, and the contributions 30, 40, 30 → 30, 30, 40.
+        assert_eq!(
+            merged.values(DistributionField::AnnualPurchase),
+            [100.0, 200.0, 300.0]
+        );
+        assert_eq!(
+            merged.values(DistributionField::Contribution),
+            [30.0, 30.0, 40.0]
+        );
+        assert_eq!(merged, ListDistributions::from_rows(&rows));
     }
 
     #[test]
