@@ -317,6 +317,12 @@ mod tests {
                 "UTF",
                 "GBK",
                 "JSON",
+                "Arrow",
+                "RFM",
+                // The time units as the user writes them in an option.
+                "day",
+                "week",
+                "month",
                 "HTML",
                 "XML",
                 "ods",
@@ -332,7 +338,16 @@ mod tests {
                     rest[i + 2..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
             }
             outside_kept.push_str(rest);
-            let outside = outside_kept;
+            // Nor are functions the user calls (`kam_score.field_keys()`).
+            let mut outside = String::new();
+            let mut rest = outside_kept.as_str();
+            while let Some(i) = rest.find("()") {
+                let name = rest[..i]
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+                outside.push_str(name);
+                rest = &rest[i + 2..];
+            }
+            outside.push_str(rest);
             let chars: Vec<char> = outside.chars().collect();
             let word = chars
                 .windows(2)

@@ -620,7 +620,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("arrow_error.bad_unit", "时间单位“{unit}”不是 day（日）、week（周）或 month（月）"),
     ("arrow_error.bad_date", "{what}：“{text}”不是日期（例如 2026-11-01 或 20261101）"),
     ("arrow_error.bad_thresholds", "价值等级分界无效：{detail}"),
-    ("arrow_error.bad_list_facts", "无法读取名单概况（请传入 list_facts 的返回值）：{detail}"),
+    ("arrow_error.bad_list_facts", "无法读取名单概况（请传入 list_facts() 的返回值）：{detail}"),
     ("arrow_error.not_written", "无法写出结果：{detail}"),
     ("clv_error.bad_summary", "无法生成 RFM 汇总：{detail}"),
     ("clv_error.fit_failed", "模型无法拟合：{detail}"),
