@@ -17,6 +17,8 @@ const state = {
   tab: 'accounts', log: null, fit: null, compare: null, compareStatus: '', compareSelected: null, pipeline: null,
   // The decimal mark chosen per file (name and size), kept while the page is open.
   decimalByFile: new Map(), fileKey: null, mapFilter: '',
+  // The crate's rules the page marks and shows by (the worker's hello: likelyAliveFrom, abcRule, modelDefaults).
+  rules: null,
 };
 const t = (key) => UI[state.lang][key] ?? key;
 const pick = (label) => (label ? (state.lang === 'zh-CN' ? label.zh : label.en) : '');
@@ -307,13 +309,13 @@ function renderModel() {
     range.addEventListener('input', () => { num.value = range.value; set(Number(range.value)); });
     return el('div', { class: 'weight' }, el('span', { class: 'name', text: pick(f.title) || f.key, title: f.key }), range, num);
   });
-  m.tiers ??= { vip: 80, important: 60, ordinary: 40 };
+  m.tiers ??= { ...state.rules.modelDefaults.tiers };
   const thresholds = ['vip', 'important', 'ordinary'].map((code, k) => {
     const input = el('input', { type: 'number', min: '0', max: '100', step: '1', value: String(m.tiers[code]), 'data-tier': code, 'aria-label': code });
     input.addEventListener('input', () => { const v = Number(input.value); if (Number.isFinite(v)) { m.tiers[code] = v; modelChanged(); } });
     return el('label', { class: 'threshold' }, pick(state.tierLabels[4 - k]), input);
   });
-  const cov = el('input', { type: 'number', min: '0', max: '1', step: '0.05', value: String(m.minCoverage ?? 0.5), id: 'min-coverage' });
+  const cov = el('input', { type: 'number', min: '0', max: '1', step: '0.05', value: String(m.minCoverage ?? state.rules.modelDefaults.minCoverage), id: 'min-coverage' });
   cov.addEventListener('input', () => { const v = Number(cov.value); if (Number.isFinite(v)) { m.minCoverage = v; modelChanged(); } });
   box.replaceChildren(
     el('label', { class: 'row' }, `${t('preset')} `, presetSel),
@@ -380,7 +382,7 @@ function renderSummary() {
   const stats = [[t('accounts'), s.n.toLocaleString(), 'n']];
   for (let k = 4; k >= 1; k--) stats.push([pick(s.tierLabels[k]), s.tiers[k].toLocaleString(), `tier-${k}`]);
   stats.push([t('noScore'), s.noScore.toLocaleString(), 'noscore']);
-  if (s.pareto) stats.push([t('top20'), `${(s.pareto.top20 * 100).toFixed(0)}%`, 'top20']);
+  if (s.pareto) stats.push([t('top20').replace('{top}', `${(s.pareto.marks.top * 100).toFixed(0)}%`), `${(s.pareto.top20 * 100).toFixed(0)}%`, 'top20']);
   stats.push([t('badCells'), s.badCells.toLocaleString(), 'bad']);
   box.replaceChildren(...stats.map(([k, v, id]) => el('div', { class: `stat ${id === 'bad' && s.badCells ? 'has-bad' : ''}`, 'data-stat': id }, el('span', { text: k }), el('b', { text: v }))));
 }
@@ -412,7 +414,7 @@ function renderFilters() {
   const abcSel = $('f-abc');
   abcSel.replaceChildren(el('option', { value: '', text: t('allAbc') }), ...['A', 'B', 'C'].map((c) => el('option', { value: c, text: c })));
   abcSel.value = state.filter.abc ?? '';
-  abcSel.title = t('abcHelp');
+  abcSel.title = pick(state.rules.abcRule);
   const cellBtn = $('f-cell');
   cellBtn.hidden = !state.filter.cell;
   cellBtn.textContent = state.filter.cell ? `${t('cellFilter')} ${state.filter.cell} ✕` : '';
@@ -522,7 +524,7 @@ function renderHead(cols, key) {
   table.tHead.replaceChildren(el('tr', {}, cols.map((c) => {
     if (c.spacer) return el('th', { class: 'col-spacer', 'aria-hidden': 'true' });
     const sorted = state.sort?.key === c.key ? (state.sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
-    const th = el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? t('abcHelp') : c.label, text: c.label + sorted });
+    const th = el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? pick(state.rules.abcRule) : c.label, text: c.label + sorted });
     if (c.frozen) { th.classList.add('frozen'); th.style.left = `${c.left}px`; }
     return th;
   })));
@@ -636,7 +638,7 @@ function rowElement(row, cols) {
     else if (c.key === 'top') td = el('td', { class: 'top', text: row.top ? pick(row.top) : t('pending'), title: row.top ? pick(row.top) : '' });
     else if (c.key === 'palive') {
       const p = row.future?.pAlive ?? null;
-      td = el('td', { class: `num palive${p !== null && p < 0.5 ? ' low' : ''}`, text: p === null ? t('none') : `${(p * 100).toFixed(1)}%`, title: row.future ? t(`j${row.future.status}`) : '' });
+      td = el('td', { class: `num palive${p !== null && p < state.rules.likelyAliveFrom ? ' low' : ''}`, text: p === null ? t('none') : `${(p * 100).toFixed(1)}%`, title: row.future ? t(`j${row.future.status}`) : '' });
     } else if (c.key === 'clv') {
       const v = row.future?.clv ?? null;
       td = el('td', { class: 'num', text: v === null ? t('none') : money(v), title: row.future?.quadrant ? pick(row.future.quadrant) : '' });
@@ -911,7 +913,7 @@ function renderLog() {
   const tb = f.table;
   const order = Array.from(tb.ids.keys()).sort((x, y) => (Number.isNaN(tb.clv[y]) ? -1 : tb.clv[y]) - (Number.isNaN(tb.clv[x]) ? -1 : tb.clv[x]) || tb.expected[y] - tb.expected[x]).slice(0, 1000);
   const cols = ['cId', 'cName', 'cFreq', 'cRecency', 'cAge', 'cMonetary', 'cPAlive', 'cExpected', 'cClv'];
-  const body = order.map((i) => el('tr', { class: tb.pAlive[i] < 0.5 ? 'low' : '', 'data-id': tb.ids[i] },
+  const body = order.map((i) => el('tr', { class: tb.pAlive[i] < state.rules.likelyAliveFrom ? 'low' : '', 'data-id': tb.ids[i] },
     el('td', { text: tb.ids[i] }), el('td', { text: tb.names?.[i] ?? '' }),
     el('td', { text: String(tb.frequency[i]) }), el('td', { text: tb.recency[i].toFixed(1) }), el('td', { text: tb.T[i].toFixed(1) }),
     el('td', { text: money(tb.monetary[i]) }), el('td', { class: 'palive', text: `${(tb.pAlive[i] * 100).toFixed(1)}%` }),
@@ -927,6 +929,7 @@ async function main() {
   state.tierLabels = hello.tierLabels;
   state.limits = hello.limits;
   state.fields = hello.fields;
+  state.rules = hello.rules;
   state.model = structuredClone(state.presets.find((p) => p.name === state.preset).model);
   await call('setModel', { model: state.model });
   applyLanguage();

@@ -4,9 +4,10 @@
 // this file only arranges calls and keeps the results in columns.
 import init, {
   Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
-  pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
+  pipelineGrade, pipelineFactKeys, parseValue, parseDate, valueQuadrant,
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
   calibrationHoldout, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline, timeUnitLength, holdoutVerdict,
+  holdoutCalibrationEnd, likelyAliveFrom, abcRule, tierLabels, modelDefaults, paretoMarks,
 } from './pkg/kam_score.js';
 
 const ready = init();
@@ -380,7 +381,6 @@ function summary() {
   return { n, tiers, tierLabels: S.tierLabels, hist, noScore, matrix, abc, pareto: pareto(), whale: whale(), badCells, problems, badRows };
 }
 
-/** Cumulative share of annual purchase by account rank, at most ~400 points, and the 80/20 marks. */
 /** The whale curve (MODEL §3.8) as the crate works it out, thinned to at most 400 points. */
 function whale() {
   const p = sheet.profitability();
@@ -392,6 +392,7 @@ function whale() {
   return { points, peak: p.peakProfitShare, peakAt: p.peakAccountShare, lossShare: p.lossMakingShare };
 }
 
+/** Cumulative share of annual purchase by account rank, at most ~400 points, and the 80/20 marks. */
 function pareto() {
   if (!S.purchase) return null;
   const v = Array.from(S.purchase).filter((x) => !Number.isNaN(x) && x > 0).sort((a, b) => b - a);
@@ -400,17 +401,19 @@ function pareto() {
   const stride = Math.max(1, Math.floor(v.length / 400));
   const points = [[0, 0]];
   let acc = 0;
+  // The 80/20 marks from the crate: the top share of accounts, the share of the total.
+  const marks = paretoMarks();
   let top20 = null;
   let reach80 = null;
   for (let k = 0; k < v.length; k++) {
     acc += v[k];
     const x = (k + 1) / v.length;
     const y = acc / total;
-    if (top20 === null && x >= 0.2) top20 = y;
-    if (reach80 === null && y >= 0.8) reach80 = x;
+    if (top20 === null && x >= marks.top) top20 = y;
+    if (reach80 === null && y >= marks.share) reach80 = x;
     if (k % stride === 0 || k === v.length - 1) points.push([x, y]);
   }
-  return { points, top20, reach80, ranked: v.length };
+  return { points, top20, reach80, ranked: v.length, marks };
 }
 
 function detail(i) {
@@ -463,7 +466,8 @@ function exportBytes(format, lang) {
 const ops = {
   async hello() {
     await ready;
-    S.tierLabels = [null, valueTier(10), valueTier(50), valueTier(70), valueTier(90)];
+    // Index = the tier number Sheet.scores gives (1 small … 4 VIP).
+    S.tierLabels = tierLabels();
     model = 'key_account';
     return {
       presets: presetNames().map((name) => ({ name, model: presetModel(name) })),
@@ -471,6 +475,8 @@ const ops = {
       limits: Sheet.defaultLimits(),
       // The fields a column can be mapped to, with their labels, from the crate.
       fields: fieldLabels(),
+      // The rules the page shows or marks by, from the crate.
+      rules: { likelyAliveFrom: likelyAliveFrom(), abcRule: abcRule(), modelDefaults: modelDefaults() },
     };
   },
   open({ bytes, text, name, options }) {
@@ -702,19 +708,14 @@ function fitLog({ columns, unit, end, months, discountRate }) {
 }
 
 /**
- * The calibration/holdout check of BG/NBD: fitted on the log up to two thirds of the longest
- * customer history, predicting the last third; the table by calibration frequency 0…7+.
+ * The calibration/holdout check of BG/NBD: fitted on the log up to the calibration end the
+ * crate sets (the first two thirds of the longest customer history), predicting the rest; the
+ * table by calibration frequency 0…7+.
  */
 function holdoutCheck(log, s, unit, end) {
-  const unitDays = timeUnitLength(unit).days;
-  let longest = 0;
-  for (const v of s.T) longest = Math.max(longest, v);
-  const days = Math.max(1, Math.round((longest * unitDays) / 3));
-  const endDay = new Date(typeof end === 'string' ? `${end}T00:00:00Z` : end);
-  if (Number.isNaN(endDay.getTime())) return { error: 'no observation end' };
-  const cal = new Date(endDay.getTime() - days * 86_400_000).toISOString().slice(0, 10);
   try {
-    const h = calibrationHoldout(log, { calibrationEnd: cal, observationEnd: endDay, unit, model: 'bgnbd' });
+    const cal = holdoutCalibrationEnd(s.T, unit, end);
+    const h = calibrationHoldout(log, { calibrationEnd: cal, observationEnd: end, unit, model: 'bgnbd' });
     return {
       calibrationEnd: cal, durationHoldout: h.durationHoldout, customers: h.customers,
       predictedTotal: h.predictedTotal, actualTotal: h.actualTotal, meanAbsoluteError: h.meanAbsoluteError,

@@ -188,7 +188,7 @@ fn row_error(row: usize, column: &'static str, text: String, message: &str) -> R
 }
 
 /// A day from an ISO text, 19970101, an Excel serial or a `Date` (its UTC day).
-fn day_of(value: &JsValue) -> Result<i64, String> {
+pub(super) fn day_of(value: &JsValue) -> Result<i64, String> {
     if safe::readable(value).is_err() {
         return Err("a value that throws when read".into());
     }

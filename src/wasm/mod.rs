@@ -5,6 +5,7 @@ mod clv;
 mod convert;
 mod grades;
 mod history;
+mod rules;
 mod safe;
 mod scoring;
 #[cfg(feature = "files")]
@@ -16,6 +17,7 @@ mod units;
 pub use clv::*;
 pub use grades::*;
 pub use history::*;
+pub use rules::*;
 pub use scoring::*;
 #[cfg(feature = "files")]
 pub use sheet::*;
