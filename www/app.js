@@ -1,3 +1,4 @@
+// @ts-check
 // The browser sheet: load an account list (file, drop, paste or the sample), map its columns,
 // score it live, look at it, edit it, export it. The list is read and kept by the crate's
 // `Sheet` in a module Web Worker (worker.js); this file only shows what the worker returns.
@@ -8,6 +9,12 @@ import { historyPanels } from './history.js';
 
 const ROW_H = 30;
 const BLOCK = 100;
+/**
+ * The page's element with an id (index.html): of many kinds (inputs, tables, dialogs), so typed
+ * loosely; the ids are the page's own.
+ * @param {string} id
+ * @returns {any}
+ */
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -71,6 +78,7 @@ async function guarded(fn) {
 
 // ---- progress and messages ----------------------------------------------------------------
 
+/** @param {{stage: string, done?: number, total?: number}} progress */
 function showProgress({ stage, done, total }) {
   const box = $('progress');
   const finished = stage === 'done' || (stage === 'strategies' && done >= total);
@@ -78,7 +86,7 @@ function showProgress({ stage, done, total }) {
   if (finished) return;
   const determinate = stage === 'strategies' && total > 0;
   box.classList.toggle('indeterminate', !determinate);
-  box.querySelector('.fill').style.width = determinate ? `${(100 * done / total).toFixed(1)}%` : '30%';
+  /** @type {HTMLElement} */ (box.querySelector('.fill')).style.width = determinate ? `${(100 * done / total).toFixed(1)}%` : '30%';
   box.querySelector('.label').textContent = determinate ? `${t('strategies')} ${done.toLocaleString()} / ${total.toLocaleString()}` : t(stage);
 }
 function showMessage(text) { const m = $('message'); m.textContent = text; m.hidden = false; }
@@ -781,7 +789,7 @@ async function exportAs(format) {
 
 function applyLanguage() {
   document.documentElement.lang = state.lang;
-  for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) node.textContent = t(node.dataset.t);
   $('lang').textContent = t('other');
   renderModel();
   renderSource();
@@ -818,7 +826,7 @@ function money(v) { return v.toLocaleString(state.lang, { maximumFractionDigits:
 function setTab(tab) {
   state.tab = tab;
   document.body.dataset.tab = tab;
-  for (const b of document.querySelectorAll('#tabs .tab')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
+  for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#tabs .tab'))) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
   if (tab === 'accounts') { resizeCharts(); renderRows(); }
 }
 
@@ -934,7 +942,7 @@ async function main() {
   await call('setModel', { model: state.model });
   applyLanguage();
 
-  for (const b of document.querySelectorAll('#tabs .tab')) b.addEventListener('click', () => setTab(b.dataset.tab));
+  for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#tabs .tab'))) b.addEventListener('click', () => setTab(b.dataset.tab));
   setTab('accounts');
   $('load-tx-sample').addEventListener('click', async () => {
     const res = await fetch('sample/transactions.csv');
@@ -958,7 +966,7 @@ async function main() {
   $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
   $('paste-load').addEventListener('click', () => { const text = $('paste-text').value; $('paste-dialog').close(); if (text.trim()) openText(text, null); });
   document.addEventListener('paste', (e) => {
-    if (e.target.closest?.('input, textarea, select, dialog')) return;
+    if (/** @type {Element} */ (e.target).closest?.('input, textarea, select, dialog')) return;
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (text.includes('\t') && text.includes('\n')) { e.preventDefault(); openText(text, null); }
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // The five charts, drawn by Apache ECharts (vendored into vendor/ by scripts/build.sh).
 // Tooltips are drawn on the canvas (renderMode 'richText'), so no chart text becomes HTML.
 import * as echarts from './vendor/echarts.esm.min.js';

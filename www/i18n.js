@@ -1,3 +1,4 @@
+// @ts-check
 // The page's interface texts, one table per language. Data never goes through these tables;
 // the fields and every text about data (reasons, grades, actions) come from the crate.
 

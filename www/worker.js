@@ -1,3 +1,4 @@
+// @ts-check
 // The engine of the page, in a module Web Worker: it holds the crate's `Sheet` (the list lives
 // in wasm memory here), scores it, works out the computed columns, sorts and filters, and hands
 // the page only what it shows. Reading, decoding, parsing, scoring and exporting are the crate's;
@@ -685,6 +686,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
   const out = { customers: s.ids.length, errors: s.errors.slice(0, 20), errorCount: s.errors.length, afterEnd: s.afterEnd };
   out.bg = fitBgNbd(s);
   const pred = bgNbdPredict(out.bg, s, months * perMonth);
+  /** @type {Float64Array} */
   let clv = new Float64Array(s.ids.length).fill(NaN);
   try {
     out.gg = fitGammaGamma(s);

@@ -1,3 +1,4 @@
+// @ts-check
 // Excel custom functions (namespace KAM: =KAM.SCORE(…)), run in the add-in's shared runtime:
 // taskpane.html loads this module and the task pane in one page, so the WebAssembly module is
 // fetched and compiled once and both use the same instance.

@@ -1,3 +1,4 @@
+// @ts-check
 // The spreadsheet functions, declared once: name, arguments, result and help, in English and
 // Chinese. Everything else that describes them is generated from this table
 // (scripts/functions_outputs.mjs): the Excel metadata (www/excel/functions.json), the Apps
@@ -25,12 +26,14 @@ export const HELP_BASE = 'https://localhost:3000/functions/help.html';
  * @typedef {{ name: string, description: Text, args: Argument[], result: { cells: 'number' | 'text', description: Text } }} KamFunction
  */
 
+/** @type {Argument} */
 const LANG = {
   name: 'lang',
   kind: 'lang',
   optional: true,
   description: { en: 'zh-CN (default), en or code.', zh: 'zh-CN（默认）、en 或 code。' },
 };
+/** @type {Argument} */
 const BG_PARAMS = {
   name: 'bgParams',
   kind: 'range',
@@ -39,21 +42,25 @@ const BG_PARAMS = {
     zh: 'BG/NBD 参数 r、alpha、a、b：四个单元格，如 $H$1:$K$1，或一段文字 "0.243, 4.414, 0.793, 2.426"。',
   },
 };
+/** @type {Argument} */
 const FREQUENCY = {
   name: 'frequency',
   kind: 'range',
   description: { en: 'Repeat purchases (whole numbers), e.g. B2:B500.', zh: '重复购买次数（整数），如 B2:B500。' },
 };
+/** @type {Argument} */
 const RECENCY = {
   name: 'recency',
   kind: 'range',
   description: { en: 'First to last purchase, e.g. C2:C500.', zh: '首次到最近一次购买的时长，如 C2:C500。' },
 };
+/** @type {Argument} */
 const AGE = {
   name: 'age',
   kind: 'range',
   description: { en: 'T: first purchase to the end of the log, e.g. D2:D500.', zh: 'T：首次购买到记录截止的时长，如 D2:D500。' },
 };
+/** @type {(what: 'account' | 'deal') => Argument} */
 const ROW = (what) => ({
   name: 'row',
   kind: 'range',
@@ -62,6 +69,7 @@ const ROW = (what) => ({
     zh: `${what === 'deal' ? '商机' : '客户'}的一行单元格，如 A2:U2；或多行，如 A2:U301。`,
   },
 });
+/** @type {Argument} */
 const HEADERS = {
   name: 'headers',
   kind: 'range',
@@ -287,7 +295,10 @@ export const KAM_FUNCTIONS = [
 /** The function names, the same in every host (Excel: KAM.SCORE; Sheets: KAM_SCORE). */
 export const KAM_FUNCTION_NAMES = KAM_FUNCTIONS.map((f) => f.name);
 
-/** The help address of a function: its section of the help page. */
+/**
+ * The help address of a function: its section of the help page.
+ * @param {string} name
+ */
 export function helpUrl(name) {
   return `${HELP_BASE}#${name}`;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // kam-score's spreadsheet functions, one set for every host (Excel, Google Sheets, a page).
 //
 // Host-neutral: `createKamFunctions(kam)` takes the kam wasm module object (the web build
