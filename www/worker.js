@@ -28,8 +28,9 @@ const S = {}; // the computed columns of the current sheet
 let log = null; // the transaction log: its Sheet and headers
 let futures = null; // per log customer: {ids, names, pAlive, expected, clv} from the last fit
 
-function post(type, data, transfer) { self.postMessage({ type, ...data }, transfer ?? []); }
-function progress(stage, done = 0, total = 0) { post('progress', { stage, done, total }); }
+/** @param {import('./messages.js').WorkerEvent} event */
+function post(event) { self.postMessage(event); }
+function progress(stage, done = 0, total = 0) { post({ type: 'progress', stage, done, total }); }
 
 function meta() {
   // A workbook's sheets in tab order, hidden ones marked, the one read by default flagged.
@@ -256,7 +257,7 @@ function scheduleSuggestions() {
     for (; i < end; i++) suggestRow(i);
     progress('strategies', i, S.n);
     if (i < S.n) setTimeout(step, 0);
-    else post('summary', { summary: summary() }); // the matrix filled with every row's cell
+    else post({ type: 'summary', summary: summary() }); // the matrix filled with every row's cell
   };
   setTimeout(step, 0);
 }
@@ -464,6 +465,7 @@ function exportBytes(format, lang) {
 
 // ---- messages ---------------------------------------------------------------------------
 
+/** Every operation of messages.js's WorkerOp, and no other. @type {Record<import('./messages.js').WorkerOp, (args: any) => any>} */
 const ops = {
   async hello() {
     await ready;
@@ -540,7 +542,7 @@ const ops = {
     S.tier[i] = card.tier ? S.tierLabels.findIndex((l) => l?.code === card.tier.code) : 0;
     S.topTier[i] = -1;
     const row = rowOut(i);
-    post('row', { row });
+    post({ type: 'row', row });
     // … then what depends on the whole list (ABC, percentile models, the charts).
     S.purchase = purchases();
     const r = sheet.scores(model);
@@ -567,12 +569,9 @@ const ops = {
     }
     return r;
   },
-};
-
-Object.assign(ops, {
   compare({ bytes, name }) { return compareWith(new Uint8Array(bytes), name); },
   pipeline() { return pipelineView(); },
-});
+};
 
 // ---- history: an earlier snapshot compared, the learned win probability --------------------
 
@@ -728,6 +727,10 @@ function holdoutCheck(log, s, unit, end) {
   }
 }
 
+/** @param {import('./messages.js').WorkerReply} reply @param {Transferable[]} [transfer] */
+function reply(reply, transfer) { self.postMessage(reply, transfer ?? []); }
+
+/** @param {MessageEvent<import('./messages.js').WorkerRequest>} message */
 self.onmessage = async ({ data }) => {
   const { id, op, args } = data;
   try {
@@ -735,10 +738,10 @@ self.onmessage = async ({ data }) => {
     const result = await ops[op](args ?? {});
     const transfer = result?.transfer;
     if (transfer) delete result.transfer;
-    self.postMessage({ id, ok: true, result }, transfer ?? []);
+    reply({ id, ok: true, result }, transfer);
   } catch (e) {
     progress('done');
     // The crate's errors carry a code and their texts in both languages: the page picks one.
-    self.postMessage({ id, ok: false, error: e?.message ?? String(e), code: e?.code, zh: e?.zh, en: e?.en });
+    reply({ id, ok: false, error: e?.message ?? String(e), code: e?.code, zh: e?.zh, en: e?.en });
   }
 };
