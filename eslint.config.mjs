@@ -25,13 +25,6 @@ export default [
     files: ['www/worker.js'],
     languageOptions: { globals: { ...globals.worker } },
   },
-  // The custom functions Sheets calls are the file's top-level functions: Apps Script finds
-  // them by name, so nothing in the file uses them.
-  {
-    files: ['www/gsheets/functions.js'],
-    languageOptions: { sourceType: 'script' },
-    rules: { 'no-unused-vars': ['error', { vars: 'local', argsIgnorePattern: '^_', caughtErrors: 'none' }] },
-  },
   // The tests and build scripts: ES modules in Node (the e2e tests' page.evaluate bodies run
   // in the page, hence the browser globals there too).
   {

@@ -52,6 +52,7 @@ export default function init(_options?: unknown): Promise<void>;
 export function initSync(_options?: unknown): void;
 `);
 copy('www/functions/kam-functions.js', 'functions/kam-functions.js');
+copy('www/functions/catalog.js', 'functions/catalog.js');
 copy('npm/kam-functions.d.ts', 'functions/kam-functions.d.ts');
 copy('npm/README.md', 'README.md');
 

@@ -41,6 +41,9 @@ node --test tests/js/
 
 step "TypeScript types (tsc)"
 npx --no-install tsc -p tests/ts
+# The page, the add-ins and the worker (// @ts-check, against www/pkg's d.ts: after the build).
+npx --no-install tsc -p www
+npx --no-install tsc -p www/tsconfig.worker.json
 
 step "spreadsheet add-ins and the npm package (Excel functions in Chromium, Apps Script in bare V8, npm pack)"
 node --test tests/addins/

@@ -1,13 +1,24 @@
+// @ts-check
 // The browser sheet: load an account list (file, drop, paste or the sample), map its columns,
 // score it live, look at it, edit it, export it. The list is read and kept by the crate's
 // `Sheet` in a module Web Worker (worker.js); this file only shows what the worker returns.
 // Every value from the data is written with textContent / DOM APIs, never as HTML.
 import { UI } from './i18n.js';
-import { drawCharts, drawHoldout, resizeCharts } from './charts.js';
+import { drawCharts, resizeCharts } from './charts.js';
 import { historyPanels } from './history.js';
+import { transactionPanel } from './transactions.js';
+import { rowPanel } from './detail.js';
+import { modelPanel } from './model-panel.js';
+import { sourcePanels } from './source.js';
 
 const ROW_H = 30;
 const BLOCK = 100;
+/**
+ * The page's element with an id (index.html): of many kinds (inputs, tables, dialogs), so typed
+ * loosely; the ids are the page's own.
+ * @param {string} id
+ * @returns {any}
+ */
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -17,6 +28,8 @@ const state = {
   tab: 'accounts', log: null, fit: null, compare: null, compareStatus: '', compareSelected: null, pipeline: null,
   // The decimal mark chosen per file (name and size), kept while the page is open.
   decimalByFile: new Map(), fileKey: null, mapFilter: '',
+  /** @type {import('./messages.js').PageRules | null} The crate's rules the page marks and shows by (the worker's hello). */
+  rules: null,
 };
 const t = (key) => UI[state.lang][key] ?? key;
 const pick = (label) => (label ? (state.lang === 'zh-CN' ? label.zh : label.en) : '');
@@ -42,21 +55,33 @@ function el(tag, attrs = {}, ...children) {
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const pending = new Map();
 let nextId = 1;
+/**
+ * Asks the worker to run `op` (messages.js); resolves with its result.
+ * @param {import('./messages.js').WorkerOp} op
+ * @param {any} [args]
+ * @param {Transferable[]} [transfer]
+ * @returns {Promise<any>}
+ */
 function call(op, args, transfer) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, op, args }, transfer ?? []);
+    /** @type {import('./messages.js').WorkerRequest} */
+    const request = { id, op, args };
+    worker.postMessage(request, transfer ?? []);
   });
 }
+/** @param {MessageEvent<import('./messages.js').WorkerReply | import('./messages.js').WorkerEvent>} message */
 worker.onmessage = ({ data }) => {
-  if (data.type === 'progress') return showProgress(data);
-  if (data.type === 'row') return updateRow(data.row);
-  if (data.type === 'summary') { state.summary = data.summary; renderSummary(); renderCharts(); return undefined; }
+  if ('type' in data) {
+    if (data.type === 'progress') return showProgress(data);
+    if (data.type === 'row') return updateRow(data.row);
+    state.summary = data.summary; renderSummary(); renderCharts(); return undefined;
+  }
   const p = pending.get(data.id);
   if (!p) return;
   pending.delete(data.id);
-  if (data.ok) p.resolve(data.result); else p.reject(Object.assign(new Error(data.error), { code: data.code, zh: data.zh, en: data.en }));
+  if (data.ok === true) p.resolve(data.result); else p.reject(Object.assign(new Error(data.error), { code: data.code, zh: data.zh, en: data.en }));
 };
 worker.onerror = (e) => showMessage(`${t('error')}: ${e.message ?? 'worker'}`);
 
@@ -69,6 +94,7 @@ async function guarded(fn) {
 
 // ---- progress and messages ----------------------------------------------------------------
 
+/** @param {{stage: string, done?: number, total?: number}} progress */
 function showProgress({ stage, done, total }) {
   const box = $('progress');
   const finished = stage === 'done' || (stage === 'strategies' && done >= total);
@@ -76,7 +102,7 @@ function showProgress({ stage, done, total }) {
   if (finished) return;
   const determinate = stage === 'strategies' && total > 0;
   box.classList.toggle('indeterminate', !determinate);
-  box.querySelector('.fill').style.width = determinate ? `${(100 * done / total).toFixed(1)}%` : '30%';
+  /** @type {HTMLElement} */ (box.querySelector('.fill')).style.width = determinate ? `${(100 * done / total).toFixed(1)}%` : '30%';
   box.querySelector('.label').textContent = determinate ? `${t('strategies')} ${done.toLocaleString()} / ${total.toLocaleString()}` : t(stage);
 }
 function showMessage(text) { const m = $('message'); m.textContent = text; m.hidden = false; }
@@ -165,193 +191,14 @@ function changed(r) {
   if (state.selected >= 0) showDetail(state.selected);
 }
 
-// ---- source bar ---------------------------------------------------------------------------
+// ---- the list's source and its columns (source.js) -----------------------------------------
 
-function renderSource() {
-  const m = state.meta;
-  const box = $('source');
-  if (!m) { box.hidden = true; return; }
-  box.hidden = false;
-  const src = m.source;
-  const parts = [el('b', { text: m.name ?? t('paste') }), el('span', { class: 'muted', text: `${m.rowCount.toLocaleString()} ${t('rows')}` })];
-  if (src.kind === 'csv') parts.push(el('span', { class: 'chip', text: `${t('encoding')}: ${src.encoding}` }));
-  // Every sheet of a workbook, hidden ones marked; the one read is selected (by default the
-  // first visible worksheet, as the crate chooses), and any worksheet can be read instead.
-  const sheets = m.sheets ?? [];
-  if (sheets.length > 1 || sheets.some((s) => s.hidden)) {
-    const sel = el('select', { id: 'sheet-choice', 'aria-label': t('sheet'), onchange: (e) => reopen({ sheet: e.target.value }) },
-      sheets.map((s) => el('option', {
-        value: s.name, disabled: !s.worksheet, 'data-hidden': s.hidden ? 'true' : null, 'data-default': s.default ? 'true' : null,
-        text: `${s.name}${s.hidden ? t('hiddenMark') : ''}${s.worksheet ? '' : t('chartMark')}`,
-      })));
-    sel.value = src.sheet ?? sheets.find((s) => s.default)?.name ?? sheets[0].name;
-    parts.push(el('label', {}, `${t('sheet')} `, sel));
-  } else if (src.kind === 'xlsx') parts.push(el('span', { class: 'chip', text: `${t('sheet')}: ${src.sheet}` }));
-  const hr = el('input', { id: 'header-row', type: 'number', min: '1', max: '50', value: String(m.headerRow), onchange: (e) => reopen({ headerRow: Number(e.target.value) }) });
-  parts.push(el('label', {}, `${t('headerRow')} `, hr));
-  if (m.titleRows.length) parts.push(el('span', { class: 'chip', id: 'title-rows' }, `${t('titleRows')}: `, m.titleRows.join(' / ')));
-  // The file's warnings in the page's language; the decimal mark has its own box.
-  for (const w of m.warnings) if (w.code !== 'ambiguous_decimal') parts.push(el('span', { class: 'chip warn', 'data-code': w.code, text: pick(w) }));
-  box.replaceChildren(...parts);
-}
-
-// ---- the decimal mark ----------------------------------------------------------------------
-
-/**
- * A file whose numbers read one way with a decimal point and another with a decimal comma
- * (`1.200` in a semicolon-separated file): said above the grid, naming the first such cell,
- * with the choice of mark; the file is read again with the one chosen.
- */
-function renderDecimal() {
-  const m = state.meta;
-  const box = $('decimal');
-  const warning = m?.warnings.find((w) => w.code === 'ambiguous_decimal');
-  if (!m || (!warning && !m.decimal)) { box.hidden = true; box.replaceChildren(); return; }
-  const sel = el('select', { id: 'decimal-choice', 'aria-label': t('decimalMark') },
-    el('option', { value: 'point', text: t('decimalPoint') }), el('option', { value: 'comma', text: t('decimalComma') }));
-  sel.value = m.decimal ?? 'point';
-  sel.addEventListener('change', () => chooseDecimal(sel.value));
-  const text = warning ? pick(warning) : t(m.decimal === 'comma' ? 'decimalReadComma' : 'decimalReadPoint');
-  box.dataset.code = warning ? warning.code : `decimal_${m.decimal}`;
-  box.replaceChildren(
-    el('p', { id: 'decimal-text', text }),
-    el('div', { class: 'row-wrap' },
-      el('label', {}, `${t('decimalMark')} `, sel),
-      warning ? el('button', { id: 'decimal-comma', class: 'primary', text: t('readWithComma'), onclick: () => chooseDecimal('comma') }) : null));
-  box.hidden = false;
-}
-
-// ---- mapping panel ------------------------------------------------------------------------
-
-/** Up to this many columns are listed in the mapping panel; a wider list is searched by header. */
-const MAP_MAX = 200;
-
-function renderMapping() {
-  const m = state.meta;
-  const box = $('mapping');
-  if (!m) { box.replaceChildren(); return; }
-  if (m.mapping.length <= MAP_MAX) { box.replaceChildren(mappingTable(m.mapping)); return; }
-  const find = el('input', { id: 'mapping-find', type: 'search', placeholder: t('mapFind'), 'aria-label': t('mapFind'), value: state.mapFilter });
-  const list = el('div');
-  const note = el('p', { class: 'muted small', id: 'mapping-more' });
-  const draw = () => {
-    const needle = state.mapFilter.trim().toLowerCase();
-    // The columns that are read first, then the others in their order, as far as MAP_MAX.
-    const matches = needle ? m.mapping.filter((c) => (c.header || `#${c.column + 1}`).toLowerCase().includes(needle)) : m.mapping;
-    const shown = matches.filter((c) => c.field).concat(matches.filter((c) => !c.field)).slice(0, MAP_MAX).sort((a, b) => a.column - b.column);
-    list.replaceChildren(mappingTable(shown));
-    note.textContent = t('mapMore').replace('{n}', (m.mapping.length - shown.length).toLocaleString());
-  };
-  let timer = null;
-  find.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { state.mapFilter = find.value; draw(); }, 150); });
-  draw();
-  box.replaceChildren(find, note, list);
-}
-
-function mappingTable(columns) {
-  const options = [el('option', { value: '', text: t('unmapped') }),
-    ...state.fields.map(({ code, zh, en }) => el('option', { value: code, text: state.lang === 'zh-CN' ? zh : `${en} · ${code}`, title: code }))];
-  const rows = columns.map((c) => {
-    const sel = el('select', { 'data-column': String(c.column), 'aria-label': c.header }, options.map((o) => o.cloneNode(true)));
-    sel.value = c.field ?? '';
-    sel.addEventListener('change', () => guarded(async () => {
-      const r = await call('setMapping', { column: c.column, field: sel.value || null });
-      state.meta = r.meta;
-      changed(r);
-      renderMapping();
-    }));
-    const suggested = !c.field && c.suggestion ? state.fields.find((f) => f.code === c.suggestion) : null;
-    const note = c.field ? (c.overridden ? t('changed') : t('auto')) : suggested ? `${t('suggest')}${pick(suggested)}` : '';
-    const unit = c.scale !== 1 ? ` ×${c.scale.toLocaleString()}` : (c.percent ? ' %' : '');
-    return el('tr', { class: c.field ? '' : 'unmapped' }, el('td', { text: c.header || `#${c.column + 1}`, title: c.header }), el('td', {}, sel), el('td', { class: 'muted small', text: note + unit }));
-  });
-  return el('table', { class: 'mapping' }, el('thead', {}, el('tr', {}, el('th', { text: t('column') }), el('th', { text: t('field') }), el('th'))), el('tbody', {}, rows));
-}
+const { renderSource, renderDecimal, renderMapping } = sourcePanels({ $, el, t, pick, call, guarded, state, changed, reopen, chooseDecimal });
 
 // ---- model panel --------------------------------------------------------------------------
 
-let modelTimer = null;
-function modelChanged() {
-  clearTimeout(modelTimer);
-  modelTimer = setTimeout(sendModel, 120);
-}
-async function sendModel() {
-  await guarded(async () => {
-    const r = await call('setModel', { model: state.model });
-    state.modelProblems = r.problems;
-    state.modelRefused = null;
-    renderModelProblems();
-    if (!r.problems.length && state.meta) changed(r);
-  });
-}
-
-function renderModel() {
-  const box = $('model');
-  const m = state.model;
-  if (!m) return;
-  const presetSel = el('select', { id: 'preset', 'aria-label': t('preset') },
-    state.presets.map((p) => el('option', { value: p.name, text: pick(p.model.title) || p.name })));
-  if (!state.preset) presetSel.append(el('option', { value: '', text: `${t('custom')}: ${pick(m.title) || m.name}` }));
-  presetSel.value = state.preset ?? '';
-  presetSel.addEventListener('change', () => {
-    state.preset = presetSel.value;
-    state.model = structuredClone(state.presets.find((p) => p.name === presetSel.value).model);
-    renderModel();
-    sendModel();
-  });
-  const weights = m.factors.map((f, k) => {
-    const num = el('input', { type: 'number', min: '0', max: '1000', step: '1', value: String(f.weight), 'data-factor': f.key, 'aria-label': pick(f.title) || f.key });
-    const range = el('input', { type: 'range', min: '0', max: '100', step: '1', value: String(Math.min(100, f.weight)), tabindex: '-1', 'aria-hidden': 'true' });
-    const set = (v) => { m.factors[k].weight = v; modelChanged(); };
-    num.addEventListener('input', () => { const v = Number(num.value); if (Number.isFinite(v)) { range.value = String(Math.min(100, v)); set(v); } });
-    range.addEventListener('input', () => { num.value = range.value; set(Number(range.value)); });
-    return el('div', { class: 'weight' }, el('span', { class: 'name', text: pick(f.title) || f.key, title: f.key }), range, num);
-  });
-  m.tiers ??= { vip: 80, important: 60, ordinary: 40 };
-  const thresholds = ['vip', 'important', 'ordinary'].map((code, k) => {
-    const input = el('input', { type: 'number', min: '0', max: '100', step: '1', value: String(m.tiers[code]), 'data-tier': code, 'aria-label': code });
-    input.addEventListener('input', () => { const v = Number(input.value); if (Number.isFinite(v)) { m.tiers[code] = v; modelChanged(); } });
-    return el('label', { class: 'threshold' }, pick(state.tierLabels[4 - k]), input);
-  });
-  const cov = el('input', { type: 'number', min: '0', max: '1', step: '0.05', value: String(m.minCoverage ?? 0.5), id: 'min-coverage' });
-  cov.addEventListener('input', () => { const v = Number(cov.value); if (Number.isFinite(v)) { m.minCoverage = v; modelChanged(); } });
-  box.replaceChildren(
-    el('label', { class: 'row' }, `${t('preset')} `, presetSel),
-    el('h4', { text: t('weights') }), ...weights,
-    el('h4', { text: t('thresholds') }), el('div', { class: 'thresholds' }, thresholds),
-    el('label', { class: 'row' }, `${t('minCoverage')} `, cov),
-    el('div', { class: 'row buttons' },
-      el('button', { id: 'save-model', text: t('saveModel'), onclick: saveModel }),
-      el('button', { id: 'load-model', text: t('loadModel'), onclick: () => $('model-file').click() })),
-    el('div', { id: 'model-problems' }));
-  renderModelProblems();
-}
-function renderModelProblems() {
-  const box = $('model-problems');
-  if (!box) return;
-  const heading = state.modelRefused ? t('modelRefused').replace('{file}', state.modelRefused) : t('modelErrors');
-  box.replaceChildren(...(state.modelProblems.length ? [el('p', { class: 'bad', text: heading }), ...state.modelProblems.map((p) => el('p', { class: 'bad small', 'data-code': p.code ?? '', title: p.path ?? '', text: typeof p === 'string' ? p : pick(p) }))] : []));
-}
-function saveModel() {
-  download(new Blob([JSON.stringify(state.model, null, 2)], { type: 'application/json' }), `${state.model.name || 'model'}.json`);
-}
-async function loadModelFile(file) {
-  if (!file) return;
-  await guarded(async () => {
-    // The worker validates the file's text: broken JSON, `null` and the like are refused
-    // with their problems in the page's language, and the model the page had is kept.
-    const r = await call('setModel', { text: await file.text() });
-    state.modelProblems = r.problems;
-    state.modelRefused = r.problems.length ? file.name : null;
-    if (!r.problems.length) {
-      const doc = r.model;
-      state.model = doc;
-      state.preset = state.presets.find((p) => p.name === doc.name && JSON.stringify(p.model) === JSON.stringify(doc))?.name ?? null;
-      renderModel();
-      if (state.meta) changed(r);
-    } else renderModelProblems();
-  });
-}
+// The panel itself is model-panel.js.
+const { renderModel, loadModelFile } = modelPanel({ $, el, t, pick, call, guarded, state, changed, download });
 
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
@@ -380,7 +227,7 @@ function renderSummary() {
   const stats = [[t('accounts'), s.n.toLocaleString(), 'n']];
   for (let k = 4; k >= 1; k--) stats.push([pick(s.tierLabels[k]), s.tiers[k].toLocaleString(), `tier-${k}`]);
   stats.push([t('noScore'), s.noScore.toLocaleString(), 'noscore']);
-  if (s.pareto) stats.push([t('top20'), `${(s.pareto.top20 * 100).toFixed(0)}%`, 'top20']);
+  if (s.pareto) stats.push([t('top20').replace('{top}', `${(s.pareto.marks.top * 100).toFixed(0)}%`), `${(s.pareto.top20 * 100).toFixed(0)}%`, 'top20']);
   stats.push([t('badCells'), s.badCells.toLocaleString(), 'bad']);
   box.replaceChildren(...stats.map(([k, v, id]) => el('div', { class: `stat ${id === 'bad' && s.badCells ? 'has-bad' : ''}`, 'data-stat': id }, el('span', { text: k }), el('b', { text: v }))));
 }
@@ -412,7 +259,7 @@ function renderFilters() {
   const abcSel = $('f-abc');
   abcSel.replaceChildren(el('option', { value: '', text: t('allAbc') }), ...['A', 'B', 'C'].map((c) => el('option', { value: c, text: c })));
   abcSel.value = state.filter.abc ?? '';
-  abcSel.title = t('abcHelp');
+  abcSel.title = pick(state.rules.abcRule);
   const cellBtn = $('f-cell');
   cellBtn.hidden = !state.filter.cell;
   cellBtn.textContent = state.filter.cell ? `${t('cellFilter')} ${state.filter.cell} ✕` : '';
@@ -522,7 +369,7 @@ function renderHead(cols, key) {
   table.tHead.replaceChildren(el('tr', {}, cols.map((c) => {
     if (c.spacer) return el('th', { class: 'col-spacer', 'aria-hidden': 'true' });
     const sorted = state.sort?.key === c.key ? (state.sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
-    const th = el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? t('abcHelp') : c.label, text: c.label + sorted });
+    const th = el('th', { 'data-key': c.key, class: c.computed ? 'computed' : '', title: c.key === 'abc' ? pick(state.rules.abcRule) : c.label, text: c.label + sorted });
     if (c.frozen) { th.classList.add('frozen'); th.style.left = `${c.left}px`; }
     return th;
   })));
@@ -636,7 +483,7 @@ function rowElement(row, cols) {
     else if (c.key === 'top') td = el('td', { class: 'top', text: row.top ? pick(row.top) : t('pending'), title: row.top ? pick(row.top) : '' });
     else if (c.key === 'palive') {
       const p = row.future?.pAlive ?? null;
-      td = el('td', { class: `num palive${p !== null && p < 0.5 ? ' low' : ''}`, text: p === null ? t('none') : `${(p * 100).toFixed(1)}%`, title: row.future ? t(`j${row.future.status}`) : '' });
+      td = el('td', { class: `num palive${p !== null && p < state.rules.likelyAliveFrom ? ' low' : ''}`, text: p === null ? t('none') : `${(p * 100).toFixed(1)}%`, title: row.future ? t(`j${row.future.status}`) : '' });
     } else if (c.key === 'clv') {
       const v = row.future?.clv ?? null;
       td = el('td', { class: 'num', text: v === null ? t('none') : money(v), title: row.future?.quadrant ? pick(row.future.quadrant) : '' });
@@ -681,87 +528,8 @@ function startEdit(td) {
 
 // ---- the row panel ------------------------------------------------------------------------
 
-async function showDetail(i) {
-  state.selected = i;
-  for (const tr of document.querySelectorAll('#grid tr.selected')) tr.classList.remove('selected');
-  document.querySelector(`#grid tr[data-row="${i}"]`)?.classList.add('selected');
-  const d = await guarded(() => call('detail', { i }));
-  if (!d || state.selected !== i) return;
-  const { row, card, suggestion, pipeline } = d;
-  const nameCol = state.meta.mapping.find((c) => c.field === 'name');
-  const name = nameCol ? cellDisplay(row.cells[nameCol.column]) : t('rowOf').replace('{n}', row.line);
-  const parts = [
-    el('button', { class: 'close', 'aria-label': 'close', text: '✕', onclick: () => { state.selected = -1; $('detail').hidden = true; renderRows(); } }),
-    el('h2', { text: name }),
-    el('p', { class: 'muted', text: t('rowOf').replace('{n}', row.line) }),
-    el('p', { class: 'headline' }, card.score === null ? pick(card.reason) : el('span', {}, el('b', { class: 'big', text: card.score.toFixed(1) }), ' ', card.tier ? el('span', { class: `tier ${card.tier.code}`, text: pick(card.tier) }) : ''),
-      el('span', { class: 'muted', text: ` · ${t('coverage')} ${Math.round(card.coverage * 100)}%` })),
-    el('h3', { text: t('breakdown') }),
-  ];
-  for (const f of card.factors) {
-    const right = f.missing ? t('missing') : card.score === null ? f.subScore.toFixed(0) : `${f.subScore.toFixed(0)} × ${(f.share * 100).toFixed(0)}% = ${f.points.toFixed(1)}`;
-    const bar = el('div', { class: 'bar' });
-    bar.style.width = `${f.missing ? 0 : f.subScore}%`;
-    parts.push(el('div', { class: 'factor' }, el('div', { class: 'label' }, el('span', { text: pick(f.title) }), el('span', { class: 'muted', text: right })), el('div', { class: 'track' }, bar)));
-  }
-  if (card.nextTier) {
-    parts.push(el('h3', { text: `${t('nextTier')} ${pick(card.nextTier.tier)} (> ${card.nextTier.threshold})` }));
-    if (!card.nextTier.moves.length) parts.push(el('p', { class: 'muted', text: t('noMove') }));
-    parts.push(el('ul', { class: 'moves' }, card.nextTier.moves.slice(0, 4).map((m) => el('li', { text: pick(m.text) }))));
-  }
-  const errs = [...row.errors.map(errorText), ...(row.cellProblem ? [row.cellProblem] : []), ...(row.pipeProblem ? [row.pipeProblem] : [])];
-  if (errs.length) {
-    parts.push(el('h3', { text: t('badCells') }));
-    for (const e of errs) parts.push(el('p', { class: 'bad', text: e }));
-  }
-  // Values read as approximate or as a range's midpoint (MODEL §1.1): said, never silent.
-  const notes = card.notes ?? [];
-  if (notes.length) {
-    parts.push(el('h3', { text: t('readNotes') }));
-    for (const n of notes) {
-      const marks = n.marks.filter((m) => m === 'approximate' || m === 'range').map((m) => t(`mark_${m}`));
-      if (n.foreign_currency) marks.push(t('mark_foreign'));
-      parts.push(el('p', { class: 'note', text: `${n.column}: "${n.text}" — ${marks.join(state.lang === 'zh-CN' ? '、' : ', ')}` }));
-    }
-  }
-  if (row.future) {
-    const f = row.future;
-    parts.push(el('h3', { text: t('futureH') }));
-    const items = [`${t('matchedBy')}: ${t(`j${f.status}`)}${f.customer ? ` (${f.customer})` : ''}`];
-    if (f.pAlive !== null) items.push(`${t('cPAlive')}: ${(f.pAlive * 100).toFixed(1)}%`);
-    if (f.expected !== null) items.push(`${t('cExpected')}: ${f.expected.toFixed(2)}`);
-    if (f.clv !== null) items.push(`${t('cClv')}: ${money(f.clv)}`);
-    if (f.futureScore !== null) items.push(`${t('futureScore')}: ${f.futureScore.toFixed(0)}`);
-    if (f.quadrant) items.push(`${t('quadrant')}: ${pick(f.quadrant)}`);
-    parts.push(el('ul', { class: 'future' }, items.map((x) => el('li', { text: x }))));
-  }
-  parts.push(el('h3', { text: `${t('strategy')}${suggestion.cell ? ` · ${suggestion.cell}` : ''}${suggestion.targets.length ? ` → ${suggestion.targets.join(' / ')}` : ''}` }));
-  const basis = [];
-  if (suggestion.attractiveness) {
-    const a = suggestion.attractiveness;
-    basis.push(`${t('attractiveness')} ${a.letter}${a.estimated ? ` (${t('estimated')})` : ''}${a.basis.length ? `：${a.basis.map((b) => pick(b.label)).join('；')}` : ''}`);
-  }
-  if (suggestion.status) {
-    const st = suggestion.status;
-    basis.push(`${t('status')} ${st.value} ${pick(st)}${st.estimated ? ` (${t('estimated')})` : ''}${st.evidence.length ? `：${st.evidence.map(pick).join('；')}` : ''}`);
-  }
-  if (suggestion.lifecycle) basis.push(`${t('lifecycle')}：${pick(suggestion.lifecycle)} · ${pick(suggestion.lifecycle.work)}`);
-  if (basis.length) parts.push(el('ul', { class: 'basis' }, basis.map((x) => el('li', { class: 'muted', text: x }))));
-  if (suggestion.warnings.length) parts.push(el('ul', { class: 'warnings' }, suggestion.warnings.map((w) => el('li', { text: pick(w) }))));
-  parts.push(el('ol', { class: 'actions' }, suggestion.actions.map((a) => el('li', {}, el('span', { text: pick(a) }),
-    a.details?.length ? el('ul', {}, a.details.map((x) => el('li', { class: 'muted', text: pick(x) }))) : null))));
-  if (suggestion.cadence) {
-    const c = suggestion.cadence;
-    parts.push(el('h3', { text: t('cadence') }), el('p', { text: `${pick(c.frequency)} · ${pick(c.channel)} · ${pick(c.owner)}${c.ownerName ? ` (${c.ownerName})` : ''}` }));
-  }
-  if (pipeline) {
-    parts.push(el('h3', { text: t('pipeline') }), el('p', { text: `${pipeText(pipeline)} · ${Math.round(pipeline.probability * 100)}%` }),
-      el('p', { class: 'muted', text: pick(pipeline.nextStep) }));
-  }
-  const aside = $('detail');
-  aside.replaceChildren(...parts);
-  aside.hidden = false;
-}
+// The panel itself is detail.js.
+const { showDetail } = rowPanel({ $, el, t, pick, pipeText, call, guarded, state, cellDisplay, errorText, money, renderRows });
 
 // ---- export -------------------------------------------------------------------------------
 
@@ -779,7 +547,7 @@ async function exportAs(format) {
 
 function applyLanguage() {
   document.documentElement.lang = state.lang;
-  for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) node.textContent = t(node.dataset.t);
   $('lang').textContent = t('other');
   renderModel();
   renderSource();
@@ -816,122 +584,29 @@ function money(v) { return v.toLocaleString(state.lang, { maximumFractionDigits:
 function setTab(tab) {
   state.tab = tab;
   document.body.dataset.tab = tab;
-  for (const b of document.querySelectorAll('#tabs .tab')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
+  for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#tabs .tab'))) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
   if (tab === 'accounts') { resizeCharts(); renderRows(); }
 }
 
-async function openLog(buffer, name) {
-  await guarded(async () => {
-    showProgress({ stage: 'reading' });
-    const r = await call('openLog', { bytes: buffer, name }, [buffer]);
-    state.log = r;
-    state.fit = null;
-    $('tx-end').value = r.end ?? '';
-    renderLog();
-    if (r.columns.date !== null && r.columns.amount !== null && (r.columns.id !== null || r.columns.name !== null) && r.end) await fitLog();
-  });
-}
-
-async function fitLog() {
-  await guarded(async () => {
-    const l = state.log;
-    showProgress({ stage: 'fitting' });
-    const r = await call('fitLog', {
-      columns: l.columns, unit: $('tx-unit').value, end: $('tx-end').value,
-      months: Number($('tx-months').value), discountRate: Number($('tx-discount').value),
-    });
-    state.fit = r;
-    renderLog();
-    if (r.summary) changed(r);
-    document.body.dataset.fitted = String(++fitCount);
-  });
-}
-let fitCount = 0;
-
-/** The holdout chart and its verdict in one sentence (the crate's verdict on the totals). */
-function renderHoldout(h) {
-  $('tx-holdout-figure').hidden = !h;
-  if (!h) return;
-  if (h.error) {
-    $('tx-holdout').textContent = t('hoFailed') + h.error;
-    return;
-  }
-  // The verdict is the crate's (holdoutVerdict): its code names the sentence's ending.
-  const gap = h.verdict.gap ?? Infinity;
-  const verdict = { fits: 'hoFits', roughly: 'hoRoughly', poor: 'hoPoor' }[h.verdict.code];
-  const unit = $('tx-unit').value;
-  const n = (v) => Math.round(v).toLocaleString();
-  $('tx-holdout').textContent = t('hoSentence')
-    .replace('{cal}', h.calibrationEnd)
-    .replace('{len}', (Math.round(h.durationHoldout * 10) / 10).toLocaleString())
-    .replace('{unit}', t(`hoUnit_${unit}`))
-    .replace('{pred}', n(h.predictedTotal))
-    .replace('{act}', n(h.actualTotal))
-    .replace('{gap}', `${Math.round(gap * 100)}%`)
-    .replace('{verdict}', t(verdict));
-  requestAnimationFrame(() => drawHoldout(h, t));
-}
-
-function renderLog() {
-  const l = state.log;
-  $('tx-setup').hidden = !l;
-  $('tx-source').textContent = l ? `${l.name ?? ''} · ${l.rowCount.toLocaleString()} ${t('rows')}` : '';
-  if (l) {
-    const select = (role, label) => {
-      const sel = el('select', { id: `tx-col-${role}`, 'aria-label': t(label) },
-        el('option', { value: '', text: t('txNone') }), l.headers.map((h, j) => el('option', { value: String(j), text: h || `#${j + 1}` })));
-      sel.value = l.columns[role] === null ? '' : String(l.columns[role]);
-      sel.addEventListener('change', () => { l.columns[role] = sel.value === '' ? null : Number(sel.value); });
-      return el('label', {}, `${t(label)} `, sel);
-    };
-    $('tx-columns').replaceChildren(select('id', 'txId'), select('name', 'txName'), select('date', 'txDate'), select('amount', 'txAmount'));
-  }
-  const f = state.fit;
-  $('tx-results').hidden = !f;
-  if (!f) return;
-  const fmt = (v) => (v === undefined || v === null ? '' : Number(v).toPrecision(4));
-  const head = el('tr', {}, [t('txParam'), t('txEstimate'), t('txSe')].map((x) => el('th', { text: x })));
-  const rows = [['r', 'r'], ['α', 'alpha'], ['a', 'a'], ['b', 'b']].map(([label, k]) => el('tr', { 'data-param': k }, el('th', { text: `BG/NBD ${label}` }), el('td', { text: fmt(f.bg[k]), 'data-value': String(f.bg[k]) }), el('td', { text: fmt(f.bg.stdErrors[k]) })));
-  rows.push(el('tr', {}, el('th', { text: `BG/NBD ${t('txLogLik')}` }), el('td', { text: f.bg.logLikelihood.toFixed(1) }), el('td')));
-  if (f.gg) {
-    for (const [label, k] of [['p', 'p'], ['q', 'q'], ['γ', 'gamma']]) rows.push(el('tr', { 'data-param': k }, el('th', { text: `Gamma-Gamma ${label}` }), el('td', { text: fmt(f.gg[k]), 'data-value': String(f.gg[k]) }), el('td', { text: fmt(f.gg.stdErrors[k]) })));
-  }
-  $('tx-params').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
-  const notes = [t('txCustomers').replace('{n}', f.customers.toLocaleString())];
-  if (f.errorCount) notes.push(t('txRowErrors').replace('{n}', f.errorCount));
-  if (f.afterEnd) notes.push(t('txAfterEnd').replace('{n}', f.afterEnd));
-  if (f.ggError) notes.push(t('ggFailed') + f.ggError);
-  if (f.gg?.warning) notes.push(f.gg.warning);
-  $('tx-notes').textContent = notes.join(' · ');
-  $('tx-join').textContent = f.join
-    ? t('txJoin').replace('{id}', f.join.byId).replace('{name}', f.join.byName).replace('{rows}', f.join.rows).replace('{unmatched}', f.join.unmatched)
-    : t('txNoList');
-  renderHoldout(f.holdout);
-  // The customers, most valuable first (at most 1,000 rows drawn).
-  const tb = f.table;
-  const order = Array.from(tb.ids.keys()).sort((x, y) => (Number.isNaN(tb.clv[y]) ? -1 : tb.clv[y]) - (Number.isNaN(tb.clv[x]) ? -1 : tb.clv[x]) || tb.expected[y] - tb.expected[x]).slice(0, 1000);
-  const cols = ['cId', 'cName', 'cFreq', 'cRecency', 'cAge', 'cMonetary', 'cPAlive', 'cExpected', 'cClv'];
-  const body = order.map((i) => el('tr', { class: tb.pAlive[i] < 0.5 ? 'low' : '', 'data-id': tb.ids[i] },
-    el('td', { text: tb.ids[i] }), el('td', { text: tb.names?.[i] ?? '' }),
-    el('td', { text: String(tb.frequency[i]) }), el('td', { text: tb.recency[i].toFixed(1) }), el('td', { text: tb.T[i].toFixed(1) }),
-    el('td', { text: money(tb.monetary[i]) }), el('td', { class: 'palive', text: `${(tb.pAlive[i] * 100).toFixed(1)}%` }),
-    el('td', { class: 'expected', text: tb.expected[i].toFixed(2) }), el('td', { class: 'clv', text: Number.isNaN(tb.clv[i]) ? t('none') : money(tb.clv[i]) })));
-  $('tx-table').replaceChildren(el('thead', {}, el('tr', {}, cols.map((k) => el('th', { text: k === 'cName' ? t('txName').replace(/列$|column$/i, '').trim() : t(k) })))), el('tbody', {}, body));
-}
+// The tab itself is transactions.js; the fitted futures come back into the list (changed()).
+const transactions = transactionPanel({ $, el, t, call, guarded, state, showProgress, changed, money });
+const { openLog, fitLog, renderLog } = transactions;
 
 // ---- wiring -------------------------------------------------------------------------------
 
 async function main() {
+  /** @type {import('./messages.js').Hello} */
   const hello = await call('hello');
   state.presets = hello.presets;
   state.tierLabels = hello.tierLabels;
   state.limits = hello.limits;
   state.fields = hello.fields;
+  state.rules = hello.rules;
   state.model = structuredClone(state.presets.find((p) => p.name === state.preset).model);
   await call('setModel', { model: state.model });
   applyLanguage();
 
-  for (const b of document.querySelectorAll('#tabs .tab')) b.addEventListener('click', () => setTab(b.dataset.tab));
+  for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#tabs .tab'))) b.addEventListener('click', () => setTab(b.dataset.tab));
   setTab('accounts');
   $('load-tx-sample').addEventListener('click', async () => {
     const res = await fetch('sample/transactions.csv');
@@ -955,7 +630,7 @@ async function main() {
   $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
   $('paste-load').addEventListener('click', () => { const text = $('paste-text').value; $('paste-dialog').close(); if (text.trim()) openText(text, null); });
   document.addEventListener('paste', (e) => {
-    if (e.target.closest?.('input, textarea, select, dialog')) return;
+    if (/** @type {Element} */ (e.target).closest?.('input, textarea, select, dialog')) return;
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (text.includes('\t') && text.includes('\n')) { e.preventDefault(); openText(text, null); }
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // The five charts, drawn by Apache ECharts (vendored into vendor/ by scripts/build.sh).
 // Tooltips are drawn on the canvas (renderMode 'richText'), so no chart text becomes HTML.
 import * as echarts from './vendor/echarts.esm.min.js';
@@ -43,8 +44,8 @@ export function drawCharts(s, o) {
     series: [
       {
         type: 'line', name: t('paretoY'), showSymbol: false, data: p.points, areaStyle: { opacity: 0.12 }, lineStyle: { width: 2 },
-        markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b42318' }, label: { formatter: (d) => d.name }, data: [{ xAxis: 0.2, name: '20%' }, { yAxis: 0.8, name: '80%' }] },
-        markPoint: { symbol: 'circle', symbolSize: 10, itemStyle: { color: '#b42318' }, label: { position: 'right', formatter: () => `${t('top20')}: ${pct(p.top20)}`, color: '#b42318', fontWeight: 'bold' }, data: [{ coord: [0.2, p.top20] }] },
+        markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b42318' }, label: { formatter: (d) => d.name }, data: [{ xAxis: p.marks.top, name: pct(p.marks.top) }, { yAxis: p.marks.share, name: pct(p.marks.share) }] },
+        markPoint: { symbol: 'circle', symbolSize: 10, itemStyle: { color: '#b42318' }, label: { position: 'right', formatter: () => `${t('top20').replace('{top}', pct(p.marks.top))}: ${pct(p.top20)}`, color: '#b42318', fontWeight: 'bold' }, data: [{ coord: [p.marks.top, p.top20] }] },
       },
       { type: 'line', silent: true, showSymbol: false, data: [[0, 0], [1, 1]], lineStyle: { type: 'dotted', color: '#98a2ad', width: 1 }, tooltip: { show: false } },
     ],

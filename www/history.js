@@ -1,3 +1,4 @@
+// @ts-check
 // The history tabs of the page: the list open now compared with an earlier snapshot (the
 // crate's compareSnapshots, worker op `compare`), and the win probability learned from the
 // list's won and lost deals (worker op `pipeline`). Values from the data go in through

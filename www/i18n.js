@@ -1,3 +1,4 @@
+// @ts-check
 // The page's interface texts, one table per language. Data never goes through these tables;
 // the fields and every text about data (reasons, grades, actions) come from the crate.
 
@@ -18,10 +19,9 @@ export const UI = {
     search: '搜索…', allTiers: '全部分级', allAbc: '全部 ABC', onlyBad: '只看有问题的行', clearFilter: '清除筛选', cellFilter: '矩阵格',
     exportXlsx: '导出 .xlsx', exportCsv: '导出 .csv',
     cScore: '得分', cTier: '价值分级', cAbc: 'ABC分类', cLetter: '吸引力字母', cCell: '矩阵格', cPipe: '管道等级', cTop: '首要建议',
-    abcHelp: 'ABC 按年采购额（前 10% 为 A，其后 20% 为 B）',
     chTier: '价值分级分布', chPareto: '帕累托曲线：年采购额累计占比', chMatrix: '吸引力 × 关系状态（点击格子筛选）', chHist: '得分分布', chWhale: '鲸鱼曲线：按利润从高到低的累计利润',
     whaleX: '客户占比（利润从高到低）', whaleY: '累计利润占总利润', whalePeak: '峰值', noProfit: '没有毛利或利润数据',
-    paretoX: '客户排名占比', paretoY: '累计采购额占比', top20: '前 20% 客户', noPurchase: '没有年采购额列', count: '客户数',
+    paretoX: '客户排名占比', paretoY: '累计采购额占比', top20: '前 {top} 客户', noPurchase: '没有年采购额列', count: '客户数',
     breakdown: '得分构成', nextTier: '如何升到', noMove: '单靠一项指标无法升到下一级', missing: '缺失', coverage: '数据覆盖',
     strategy: '关系策略', actions: '行动建议', warningsH: '预警', cadence: '联系节奏', gaps: '采购关系缺口', pipeline: '管道等级',
     rowOf: '第 {n} 行', editHint: '双击单元格可修改，回车确认，Esc 取消', noRows: '还没有数据：载入示例，或把 Excel / CSV 文件拖到这里。',
@@ -74,10 +74,9 @@ export const UI = {
     search: 'Search…', allTiers: 'All tiers', allAbc: 'All ABC', onlyBad: 'Only rows with problems', clearFilter: 'Clear filter', cellFilter: 'Matrix cell',
     exportXlsx: 'Export .xlsx', exportCsv: 'Export .csv',
     cScore: 'Score', cTier: 'Value tier', cAbc: 'ABC class', cLetter: 'Attractiveness letter', cCell: 'Matrix cell', cPipe: 'Pipeline grade', cTop: 'Top suggestion',
-    abcHelp: 'ABC by annual purchase (top 10% A, next 20% B)',
     chTier: 'Value tiers', chPareto: 'Pareto curve: cumulative share of annual purchase', chMatrix: 'Attractiveness × relationship status (click a cell to filter)', chHist: 'Score histogram', chWhale: 'Whale curve: cumulative profit, most profitable first',
     whaleX: 'Share of accounts (most profitable first)', whaleY: 'Cumulative share of total profit', whalePeak: 'peak', noProfit: 'No margin or profit data',
-    paretoX: 'Share of accounts by rank', paretoY: 'Cumulative share of purchase', top20: 'Top 20% of accounts', noPurchase: 'No annual purchase column', count: 'Accounts',
+    paretoX: 'Share of accounts by rank', paretoY: 'Cumulative share of purchase', top20: 'Top {top} of accounts', noPurchase: 'No annual purchase column', count: 'Accounts',
     breakdown: 'Breakdown', nextTier: 'To reach', noMove: 'No single input can reach the next tier', missing: 'missing', coverage: 'Coverage',
     strategy: 'Relationship strategy', actions: 'Actions', warningsH: 'Warnings', cadence: 'Contact cadence', gaps: 'Buying-centre gaps', pipeline: 'Pipeline grade',
     rowOf: 'Row {n}', editHint: 'Double-click a cell to change it; Enter to confirm, Esc to cancel', noRows: 'No data yet: load the sample, or drop an Excel / CSV file here.',

@@ -1,12 +1,14 @@
+// @ts-check
 // The engine of the page, in a module Web Worker: it holds the crate's `Sheet` (the list lives
 // in wasm memory here), scores it, works out the computed columns, sorts and filters, and hands
 // the page only what it shows. Reading, decoding, parsing, scoring and exporting are the crate's;
 // this file only arranges calls and keeps the results in columns.
 import init, {
   Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
-  pipelineGrade, pipelineFactKeys, valueTier, parseValue, parseDate, valueQuadrant,
+  pipelineGrade, pipelineFactKeys, parseValue, parseDate, valueQuadrant,
   rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
   calibrationHoldout, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline, timeUnitLength, holdoutVerdict,
+  holdoutCalibrationEnd, likelyAliveFrom, abcRule, tierLabels, modelDefaults, paretoMarks,
 } from './pkg/kam_score.js';
 
 const ready = init();
@@ -26,8 +28,9 @@ const S = {}; // the computed columns of the current sheet
 let log = null; // the transaction log: its Sheet and headers
 let futures = null; // per log customer: {ids, names, pAlive, expected, clv} from the last fit
 
-function post(type, data, transfer) { self.postMessage({ type, ...data }, transfer ?? []); }
-function progress(stage, done = 0, total = 0) { post('progress', { stage, done, total }); }
+/** @param {import('./messages.js').WorkerEvent} event */
+function post(event) { self.postMessage(event); }
+function progress(stage, done = 0, total = 0) { post({ type: 'progress', stage, done, total }); }
 
 function meta() {
   // A workbook's sheets in tab order, hidden ones marked, the one read by default flagged.
@@ -254,7 +257,7 @@ function scheduleSuggestions() {
     for (; i < end; i++) suggestRow(i);
     progress('strategies', i, S.n);
     if (i < S.n) setTimeout(step, 0);
-    else post('summary', { summary: summary() }); // the matrix filled with every row's cell
+    else post({ type: 'summary', summary: summary() }); // the matrix filled with every row's cell
   };
   setTimeout(step, 0);
 }
@@ -380,7 +383,6 @@ function summary() {
   return { n, tiers, tierLabels: S.tierLabels, hist, noScore, matrix, abc, pareto: pareto(), whale: whale(), badCells, problems, badRows };
 }
 
-/** Cumulative share of annual purchase by account rank, at most ~400 points, and the 80/20 marks. */
 /** The whale curve (MODEL §3.8) as the crate works it out, thinned to at most 400 points. */
 function whale() {
   const p = sheet.profitability();
@@ -392,6 +394,7 @@ function whale() {
   return { points, peak: p.peakProfitShare, peakAt: p.peakAccountShare, lossShare: p.lossMakingShare };
 }
 
+/** Cumulative share of annual purchase by account rank, at most ~400 points, and the 80/20 marks. */
 function pareto() {
   if (!S.purchase) return null;
   const v = Array.from(S.purchase).filter((x) => !Number.isNaN(x) && x > 0).sort((a, b) => b - a);
@@ -400,17 +403,19 @@ function pareto() {
   const stride = Math.max(1, Math.floor(v.length / 400));
   const points = [[0, 0]];
   let acc = 0;
+  // The 80/20 marks from the crate: the top share of accounts, the share of the total.
+  const marks = paretoMarks();
   let top20 = null;
   let reach80 = null;
   for (let k = 0; k < v.length; k++) {
     acc += v[k];
     const x = (k + 1) / v.length;
     const y = acc / total;
-    if (top20 === null && x >= 0.2) top20 = y;
-    if (reach80 === null && y >= 0.8) reach80 = x;
+    if (top20 === null && x >= marks.top) top20 = y;
+    if (reach80 === null && y >= marks.share) reach80 = x;
     if (k % stride === 0 || k === v.length - 1) points.push([x, y]);
   }
-  return { points, top20, reach80, ranked: v.length };
+  return { points, top20, reach80, ranked: v.length, marks };
 }
 
 function detail(i) {
@@ -460,10 +465,12 @@ function exportBytes(format, lang) {
 
 // ---- messages ---------------------------------------------------------------------------
 
+/** Every operation of messages.js's WorkerOp, and no other. @type {Record<import('./messages.js').WorkerOp, (args: any) => any>} */
 const ops = {
   async hello() {
     await ready;
-    S.tierLabels = [null, valueTier(10), valueTier(50), valueTier(70), valueTier(90)];
+    // Index = the tier number Sheet.scores gives (1 small … 4 VIP).
+    S.tierLabels = tierLabels();
     model = 'key_account';
     return {
       presets: presetNames().map((name) => ({ name, model: presetModel(name) })),
@@ -471,6 +478,8 @@ const ops = {
       limits: Sheet.defaultLimits(),
       // The fields a column can be mapped to, with their labels, from the crate.
       fields: fieldLabels(),
+      // The rules the page shows or marks by, from the crate.
+      rules: { likelyAliveFrom: likelyAliveFrom(), abcRule: abcRule(), modelDefaults: modelDefaults() },
     };
   },
   open({ bytes, text, name, options }) {
@@ -533,7 +542,7 @@ const ops = {
     S.tier[i] = card.tier ? S.tierLabels.findIndex((l) => l?.code === card.tier.code) : 0;
     S.topTier[i] = -1;
     const row = rowOut(i);
-    post('row', { row });
+    post({ type: 'row', row });
     // … then what depends on the whole list (ABC, percentile models, the charts).
     S.purchase = purchases();
     const r = sheet.scores(model);
@@ -560,12 +569,9 @@ const ops = {
     }
     return r;
   },
-};
-
-Object.assign(ops, {
   compare({ bytes, name }) { return compareWith(new Uint8Array(bytes), name); },
   pipeline() { return pipelineView(); },
-});
+};
 
 // ---- history: an earlier snapshot compared, the learned win probability --------------------
 
@@ -679,6 +685,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
   const out = { customers: s.ids.length, errors: s.errors.slice(0, 20), errorCount: s.errors.length, afterEnd: s.afterEnd };
   out.bg = fitBgNbd(s);
   const pred = bgNbdPredict(out.bg, s, months * perMonth);
+  /** @type {Float64Array} */
   let clv = new Float64Array(s.ids.length).fill(NaN);
   try {
     out.gg = fitGammaGamma(s);
@@ -702,19 +709,14 @@ function fitLog({ columns, unit, end, months, discountRate }) {
 }
 
 /**
- * The calibration/holdout check of BG/NBD: fitted on the log up to two thirds of the longest
- * customer history, predicting the last third; the table by calibration frequency 0…7+.
+ * The calibration/holdout check of BG/NBD: fitted on the log up to the calibration end the
+ * crate sets (the first two thirds of the longest customer history), predicting the rest; the
+ * table by calibration frequency 0…7+.
  */
 function holdoutCheck(log, s, unit, end) {
-  const unitDays = timeUnitLength(unit).days;
-  let longest = 0;
-  for (const v of s.T) longest = Math.max(longest, v);
-  const days = Math.max(1, Math.round((longest * unitDays) / 3));
-  const endDay = new Date(typeof end === 'string' ? `${end}T00:00:00Z` : end);
-  if (Number.isNaN(endDay.getTime())) return { error: 'no observation end' };
-  const cal = new Date(endDay.getTime() - days * 86_400_000).toISOString().slice(0, 10);
   try {
-    const h = calibrationHoldout(log, { calibrationEnd: cal, observationEnd: endDay, unit, model: 'bgnbd' });
+    const cal = holdoutCalibrationEnd(s.T, unit, end);
+    const h = calibrationHoldout(log, { calibrationEnd: cal, observationEnd: end, unit, model: 'bgnbd' });
     return {
       calibrationEnd: cal, durationHoldout: h.durationHoldout, customers: h.customers,
       predictedTotal: h.predictedTotal, actualTotal: h.actualTotal, meanAbsoluteError: h.meanAbsoluteError,
@@ -725,6 +727,10 @@ function holdoutCheck(log, s, unit, end) {
   }
 }
 
+/** @param {import('./messages.js').WorkerReply} reply @param {Transferable[]} [transfer] */
+function reply(reply, transfer) { self.postMessage(reply, transfer ?? []); }
+
+/** @param {MessageEvent<import('./messages.js').WorkerRequest>} message */
 self.onmessage = async ({ data }) => {
   const { id, op, args } = data;
   try {
@@ -732,10 +738,10 @@ self.onmessage = async ({ data }) => {
     const result = await ops[op](args ?? {});
     const transfer = result?.transfer;
     if (transfer) delete result.transfer;
-    self.postMessage({ id, ok: true, result }, transfer ?? []);
+    reply({ id, ok: true, result }, transfer);
   } catch (e) {
     progress('done');
     // The crate's errors carry a code and their texts in both languages: the page picks one.
-    self.postMessage({ id, ok: false, error: e?.message ?? String(e), code: e?.code, zh: e?.zh, en: e?.en });
+    reply({ id, ok: false, error: e?.message ?? String(e), code: e?.code, zh: e?.zh, en: e?.en });
   }
 };

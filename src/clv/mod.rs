@@ -18,6 +18,7 @@ pub mod clv;
 pub mod columns;
 pub mod gamma_gamma;
 pub mod holdout;
+pub mod holdout_split;
 pub mod hyp2f1;
 pub mod intervals;
 pub mod join;

@@ -91,6 +91,24 @@ impl AbcMethod {
             AbcMethod::Share => [0.8, 0.95],
         }
     }
+
+    /// The rule of the default cuts in a sentence, their numbers filled in: by count "top 10 %
+    /// A, next 20 % B", by share "A within 80 % of the total, B within 95 %".
+    pub fn rule(self) -> Label {
+        let [a, b] = self.default_cuts();
+        match self {
+            AbcMethod::Count => Label::with_args(
+                "abc_rule",
+                "count",
+                &[("a", &percent(a)), ("b", &percent(b - a))],
+            ),
+            AbcMethod::Share => Label::with_args(
+                "abc_rule",
+                "share",
+                &[("a", &percent(a)), ("b", &percent(b))],
+            ),
+        }
+    }
 }
 
 /// Options for [`abc_classes`]. JSON: `{ "method": "share", "cuts": [0.8, 0.95],
@@ -330,6 +348,26 @@ pub fn abc_classes_for_rows(
         .map(|row| row.number(field_key).unwrap_or(f64::NAN))
         .collect();
     abc_classes(&values, options)
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_sentences_carry_the_default_cuts() {
+        // By count [0.1, 0.3]: the top 10 %, then the next 30 − 10 = 20 %.
+        let count = AbcMethod::Count.rule();
+        assert_eq!(count.code, "count");
+        assert_eq!(count.en, "ABC by annual purchase (top 10% A, next 20% B)");
+        assert_eq!(count.zh, "ABC 按年采购额（前 10% 为 A，其后 20% 为 B）");
+        let share = AbcMethod::Share.rule();
+        assert_eq!(
+            share.en,
+            "ABC by annual purchase (A within 80% of the total, B within 95%)"
+        );
+        assert!(share.zh.contains("80%") && share.zh.contains("95%"));
+    }
 }
 
 #[cfg(test)]

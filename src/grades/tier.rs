@@ -127,6 +127,16 @@ pub fn value_tier(score: f64, thresholds: &TierThresholds) -> Option<Tier> {
     }
 }
 
+/// The tiers' labels by their numeric code, the way the columnar API's tier numbers are read:
+/// index 1 small … 4 VIP, and index 0 (no score) `None`.
+pub fn labels_by_number() -> [Option<Label>; 5] {
+    let mut out: [Option<Label>; 5] = Default::default();
+    for tier in Tier::ALL {
+        out[usize::from(tier.number())] = Some(tier.label());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +180,19 @@ mod tests {
         };
         assert_eq!(bad.problems().len(), 1);
         assert!(TierThresholds::default().problems().is_empty());
+    }
+
+    #[test]
+    fn labels_by_number_follow_the_numeric_codes() {
+        let labels = labels_by_number();
+        assert!(labels[0].is_none());
+        let codes: Vec<&str> = labels[1..]
+            .iter()
+            .map(|l| l.as_ref().map_or("", |l| l.code.as_str()))
+            .collect();
+        assert_eq!(codes, ["small", "ordinary", "important", "vip"]);
+        // The same tier the score gives: 90 is VIP (> 80), code 4.
+        let vip = value_tier(90.0, &TierThresholds::default()).map(|t| t.number());
+        assert_eq!(vip, Some(4));
     }
 }

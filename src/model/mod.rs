@@ -60,6 +60,14 @@ pub struct Factor {
     pub fallback: Vec<Input>,
 }
 
+/// The coverage a model without `minCoverage` asks for: none, so every row with any of the
+/// model's fields is scored.
+pub const DEFAULT_MIN_COVERAGE: f64 = 0.0;
+
+fn default_min_coverage() -> f64 {
+    DEFAULT_MIN_COVERAGE
+}
+
 /// A scoring model document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -70,7 +78,7 @@ pub struct Model {
     #[serde(default)]
     pub description: Title,
     /// Below this share of the total weight present, the score is null with a reason.
-    #[serde(default)]
+    #[serde(default = "default_min_coverage")]
     pub min_coverage: f64,
     #[serde(default)]
     pub tiers: TierThresholds,
@@ -704,6 +712,20 @@ mod tests {
         let e = Model::from_json(&one_factor("1e999", r#"{"type":"log","min":1,"max":10}"#))
             .unwrap_err();
         assert_eq!(e.problems()[0].code(), "json_syntax");
+    }
+
+    #[test]
+    fn a_model_without_min_coverage_or_tiers_takes_the_defaults() {
+        let compiled =
+            Model::from_json(&one_factor("1", r#"{"type":"log","min":1,"max":10}"#)).unwrap();
+        let m = &compiled.model;
+        assert_eq!(m.min_coverage, DEFAULT_MIN_COVERAGE);
+        assert_eq!(DEFAULT_MIN_COVERAGE, 0.0);
+        // The spec's tiers, VIP > 80, important > 60, ordinary > 40 (MODEL §3.1).
+        assert_eq!(
+            (m.tiers.vip, m.tiers.important, m.tiers.ordinary),
+            (80.0, 60.0, 40.0)
+        );
     }
 
     #[test]

@@ -249,6 +249,8 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("abc_aim.A", "Every A account very satisfied"),
     ("abc_aim.B", "Every B account satisfied"),
     ("abc_aim.C", "Some C accounts gradually more satisfied"),
+    ("abc_rule.count", "ABC by annual purchase (top {a} A, next {b} B)"),
+    ("abc_rule.share", "ABC by annual purchase (A within {a} of the total, B within {b})"),
     ("abc_report.concentration", "The top {top} of accounts hold {share} of the total"),
     // pyramid: the value pyramid (§3.2), src/grades/pyramid.rs
     ("pyramid.top", "Top"),

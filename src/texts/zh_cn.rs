@@ -249,6 +249,8 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("abc_aim.A", "让每一个A类客户都非常满意"),
     ("abc_aim.B", "让每一个B类客户都满意"),
     ("abc_aim.C", "让部分C类客户逐步提高满意度"),
+    ("abc_rule.count", "ABC 按年采购额（前 {a} 为 A，其后 {b} 为 B）"),
+    ("abc_rule.share", "ABC 按年采购额（累计占总额 {a} 以内为 A，{b} 以内为 B）"),
     ("abc_report.concentration", "排名前 {top} 的客户占总额的 {share}"),
     // pyramid: the value pyramid (§3.2), src/grades/pyramid.rs
     ("pyramid.top", "高端客户"),

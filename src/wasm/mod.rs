@@ -6,6 +6,7 @@ mod clv_summary;
 mod convert;
 mod grades;
 mod history;
+mod rules;
 mod safe;
 mod scoring;
 #[cfg(feature = "files")]
@@ -18,6 +19,7 @@ pub use clv::*;
 pub use clv_summary::*;
 pub use grades::*;
 pub use history::*;
+pub use rules::*;
 pub use scoring::*;
 #[cfg(feature = "files")]
 pub use sheet::*;

@@ -129,7 +129,7 @@ function thousandRows() {
   return rows;
 }
 
-test('the metadata is generated from the JSDoc and every function in it is associated', async () => {
+test('the metadata is generated from the catalog and every function in it is associated', async () => {
   const ids = metadata.functions.map((f) => f.id).sort();
   assert.deepEqual(ids, ['ABC', 'CADENCE', 'CLV', 'PALIVE', 'PIPELINE', 'PURCHASES', 'SCORE', 'SCORE_TABLE', 'STRATEGY', 'TIER', 'WINPROB']);
   assert.deepEqual(await page.evaluate(() => Object.keys(window.__kamFunctions).sort()), ids);

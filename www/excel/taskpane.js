@@ -1,3 +1,4 @@
+// @ts-check
 // The task pane: picks the scoring model and shows the breakdown of the selected row. It runs
 // in the same page as the custom functions (the shared runtime) and uses their kam instance
 // and their cached Scorers, so the wasm is loaded once.
@@ -21,6 +22,11 @@ const T = zh ? {
   formula: 'This row as a formula:', tableFormula: 'The whole table at once (spills):',
 };
 const L = (label) => (label ? (zh ? label.zh : label.en) : '');
+/**
+ * The pane's element with an id (taskpane.html): inputs and selects, so typed loosely.
+ * @param {string} id
+ * @returns {any}
+ */
 const $ = (id) => document.getElementById(id);
 const MODEL_KEY = 'kam-score.excel.model';
 const CUSTOM_KEY = 'kam-score.excel.custom';
@@ -177,7 +183,7 @@ async function start() {
 if (!zh) {
   document.documentElement.lang = 'en';
   const en = { title: 'Account value scoring', privacy: 'Everything runs in WebAssembly on this computer; nothing is uploaded.', model: 'Scoring model', customLabel: 'Model document (JSON)', headerRow: 'Header row', refresh: 'Show the selected row', loading: 'Loading…', formulas: 'Formulas' };
-  for (const el of document.querySelectorAll('[data-t]')) if (en[el.dataset.t]) el.textContent = en[el.dataset.t];
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) if (en[el.dataset.t]) el.textContent = en[el.dataset.t];
   $('header-row').placeholder = 'auto';
 }
 

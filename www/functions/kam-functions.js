@@ -1,3 +1,4 @@
+// @ts-check
 // kam-score's spreadsheet functions, one set for every host (Excel, Google Sheets, a page).
 //
 // Host-neutral: `createKamFunctions(kam)` takes the kam wasm module object (the web build
@@ -25,8 +26,9 @@ export class KamError extends Error {
   }
 }
 
-/** The function names, the same in every host (Excel: KAM.SCORE; Sheets: KAM_SCORE). */
-export const KAM_FUNCTION_NAMES = ['SCORE', 'SCORE_TABLE', 'TIER', 'ABC', 'PIPELINE', 'STRATEGY', 'CADENCE', 'PALIVE', 'PURCHASES', 'CLV', 'WINPROB'];
+// The function names, the same in every host (Excel: KAM.SCORE; Sheets: KAM_SCORE), from the
+// functions' one table (its arguments and texts are there too).
+export { KAM_FUNCTION_NAMES } from './catalog.js';
 
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 // The library half of the Apps Script bundle (scripts/build_gsheets.mjs bundles it into one
 // script with esbuild): the polyfills, wasm-bindgen's `web` glue, the wasm bytes embedded as
 // base64, and the shared spreadsheet functions. The custom functions Sheets sees are in

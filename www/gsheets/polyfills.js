@@ -1,7 +1,10 @@
+// @ts-check
 // What wasm-bindgen's glue needs and Apps Script's V8 lacks: TextEncoder and TextDecoder
 // (UTF-8 only, which is all the glue uses) and crypto.getRandomValues (asked for by a
 // dependency's random seed; Math.random is enough there: nothing secret is made). Each is
 // installed only when missing, so the same bundle runs unchanged where they exist.
+// Stand-ins are installed on a bare global, where the DOM types do not hold: typed loosely.
+/** @type {any} */
 const g = globalThis;
 
 if (typeof g.TextEncoder === 'undefined') {
