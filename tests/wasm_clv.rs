@@ -617,3 +617,27 @@ fn weighted_fits_on_grouped_customers_equal_the_per_customer_fits() {
     ]);
     assert!(fit_bg_nbd(bad).is_err());
 }
+
+#[wasm_bindgen_test]
+fn clv_errors_carry_their_code_and_both_languages() {
+    // recency 5 > T 2: no customer buys after the end of the observation.
+    let bad = obj(&[
+        ("frequency", Float64Array::from(&[1.0][..]).into()),
+        ("recency", Float64Array::from(&[5.0][..]).into()),
+        ("T", Float64Array::from(&[2.0][..]).into()),
+    ]);
+    let e: JsValue = fit_bg_nbd(bad).err().map(JsValue::from).unwrap();
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("recency_after_age")
+    );
+    let zh = get(&e, "zh").as_string().unwrap();
+    assert!(
+        zh.contains("第 1 位客户") && !zh.contains("customer"),
+        "{zh}"
+    );
+    assert_eq!(
+        get(&e, "message").as_string().as_deref(),
+        Some("customer 1: recency 5 is larger than T 2")
+    );
+}

@@ -34,14 +34,18 @@ pub fn arrow(code: &str, args: &[(&str, &str)]) -> PyErr {
     labelled(&Label::with_args("arrow_error", code, args))
 }
 
-/// A CLV error of the core, which says what went wrong in English only: `code` with the
-/// core's texts of `clv_error.<code>` around the core's message.
-pub fn clv<E: std::fmt::Display>(code: &str, e: E) -> PyErr {
-    labelled(&Label::with_args(
-        "clv_error",
-        code,
-        &[("detail", &e.to_string())],
-    ))
+/// A CLV error of the core: `code` with the texts of `clv_error.<code>` around the core's own
+/// label of the error in the same language, and the core's code of the error as `reason`.
+pub fn clv<E: kam_score::clv::labels::ErrorLabel>(code: &str, e: E) -> PyErr {
+    let inner = e.error_label();
+    let outer = Label::localized("clv_error", code, |lang| {
+        vec![("detail", inner.in_lang(lang).to_string())]
+    });
+    let err = labelled(&outer);
+    Python::with_gil(|py| {
+        let _ = err.value(py).setattr("reason", inner.code.as_str());
+    });
+    err
 }
 
 /// An Arrow error with one `{detail}` placeholder.

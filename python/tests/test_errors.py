@@ -48,6 +48,10 @@ def test_clv_errors_have_stable_codes_and_chinese_texts():
     # recency 5 > T 2: no customer can have bought after the end of the observation.
     e = raised(lambda: kam_score.fit_bg_nbd(pa.table({"frequency": [1.0], "recency": [5.0], "T": [2.0]})))
     assert e.code == "fit_failed" and e.zh.startswith("模型无法拟合")
+    # The core's own reason, in each language: 第 1 位客户 / customer 1, and its code.
+    assert e.reason == "recency_after_age"
+    assert "第 1 位客户" in e.zh and "customer" not in e.zh
+    assert "customer 1: recency 5 is larger than T 2" in e.en
     e = raised(lambda: kam_score.bg_nbd_predict({"r": -1.0, "alpha": 1.0, "a": 1.0, "b": 1.0},
                                                 pa.table({"frequency": [1.0], "recency": [1.0], "T": [2.0]}), 4))
     assert e.code == "bad_params" and e.zh.startswith("模型参数无效")

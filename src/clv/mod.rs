@@ -22,6 +22,7 @@ pub mod holdout_split;
 pub mod hyp2f1;
 pub mod intervals;
 pub mod join;
+pub mod labels;
 mod optim;
 pub mod pareto_nbd;
 #[cfg(test)]

@@ -319,6 +319,7 @@ mod tests {
                 "JSON",
                 "Arrow",
                 "RFM",
+                "Gamma-Gamma",
                 // The time units as the user writes them in an option.
                 "day",
                 "week",

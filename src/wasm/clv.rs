@@ -2,7 +2,7 @@
 //! `fitParetoNbd`, `paretoNbdPredict`, `calibrationHoldout`, `bgNbdPredict`, `bgNbdProbability`, `customerLifetimeValue`, `joinFutures`,
 //! `transactionColumns`, `Sheet.joinFutures`. Thin wrappers over `crate::clv`.
 
-use super::convert::{cell, err, numbers_arg, option, options, strings_arg, to_js};
+use super::convert::{cell, coded, numbers_arg, option, options, strings_arg, to_js};
 use super::safe;
 use crate::clv::bgnbd::{self, BgNbdParams};
 use crate::clv::columns::transaction_columns;
@@ -305,7 +305,8 @@ pub fn calibration_holdout_js(
         model,
     };
     let (good, mut errors) = read_log(&transactions)?;
-    let mut h = calibration_holdout_numbered(good.iter().map(|(r, t)| (*r, t)), &o).map_err(err)?;
+    let mut h =
+        calibration_holdout_numbered(good.iter().map(|(r, t)| (*r, t)), &o).map_err(coded)?;
     errors.append(&mut h.errors);
     errors.sort_by_key(|e| e.row);
     h.errors = errors;
@@ -371,7 +372,7 @@ fn bg_params(value: &JsValue) -> Result<BgNbdParams, JsError> {
         number(value, "a", "the BG/NBD parameters")?,
         number(value, "b", "the BG/NBD parameters")?,
     )
-    .map_err(err)
+    .map_err(coded)
 }
 
 fn gg_params(value: &JsValue) -> Result<GammaGammaParams, JsError> {
@@ -380,7 +381,7 @@ fn gg_params(value: &JsValue) -> Result<GammaGammaParams, JsError> {
         number(value, "q", "the Gamma-Gamma parameters")?,
         number(value, "gamma", "the Gamma-Gamma parameters")?,
     )
-    .map_err(err)
+    .map_err(coded)
 }
 
 #[derive(Serialize)]
@@ -413,7 +414,7 @@ pub fn fit_bg_nbd(
         Some(w) => bgnbd::fit_weighted(data, &w),
         None => bgnbd::fit(data),
     }
-    .map_err(err)?;
+    .map_err(coded)?;
     to_js(&BgNbdFitJs {
         r: fit.params.r,
         alpha: fit.params.alpha,
@@ -458,7 +459,7 @@ pub fn fit_gamma_gamma(
         Some(w) => gamma_gamma::fit_weighted(&x, &m, &w, &o),
         None => gamma_gamma::fit(&x, &m, &o),
     }
-    .map_err(err)?;
+    .map_err(coded)?;
     to_js(&GammaGammaFitJs {
         p: fit.params.p,
         q: fit.params.q,
@@ -556,13 +557,13 @@ pub fn bg_nbd_predict(
         recency: &tx,
         t: &age,
     };
-    let pred = bgnbd::predict(&p, data, t).map_err(err)?;
+    let pred = bgnbd::predict(&p, data, t).map_err(coded)?;
     let out = prediction_js(&pred.p_alive, &pred.expected)?;
     if let Some(level) = level {
         let cov = covariance_arg::<4>(&params, "fitBgNbd")?;
         add_interval(
             &out,
-            &bgnbd_intervals(&p, &cov, data, t, level).map_err(err)?,
+            &bgnbd_intervals(&p, &cov, data, t, level).map_err(coded)?,
         )?;
     }
     Ok(out.into())
@@ -576,7 +577,7 @@ fn pareto_params(value: &JsValue) -> Result<ParetoNbdParams, JsError> {
         number(value, "s", what)?,
         number(value, "beta", what)?,
     )
-    .map_err(err)
+    .map_err(coded)
 }
 
 #[derive(Serialize)]
@@ -605,7 +606,7 @@ pub fn fit_pareto_nbd(
         recency: &tx,
         t: &t,
     })
-    .map_err(err)?;
+    .map_err(coded)?;
     to_js(&ParetoNbdFitJs {
         r: fit.params.r,
         alpha: fit.params.alpha,
@@ -637,13 +638,13 @@ pub fn pareto_nbd_predict(
         recency: &tx,
         t: &age,
     };
-    let pred = pareto_nbd::predict(&p, data, t).map_err(err)?;
+    let pred = pareto_nbd::predict(&p, data, t).map_err(coded)?;
     let out = prediction_js(&pred.p_alive, &pred.expected)?;
     if let Some(level) = level {
         let cov = covariance_arg::<4>(&params, "fitParetoNbd")?;
         add_interval(
             &out,
-            &pareto_nbd_intervals(&p, &cov, data, t, level).map_err(err)?,
+            &pareto_nbd_intervals(&p, &cov, data, t, level).map_err(coded)?,
         )?;
     }
     Ok(out.into())
@@ -663,7 +664,7 @@ pub fn bg_nbd_probability(
             "k must be a whole number of purchases from 0 to 1000000",
         ));
     }
-    bgnbd::prob_purchases(&p, t, k as u32).map_err(err)
+    bgnbd::prob_purchases(&p, t, k as u32).map_err(coded)
 }
 
 /// The discounted expected value of each customer over `options.horizon` months: expected
@@ -693,7 +694,7 @@ pub fn customer_lifetime_value_js(
         discount_rate: number(&clv_options, "discountRate", "options")?,
     };
     let level = interval_option(&clv_options)?;
-    let values = customer_lifetime_values(&bg_p, &gg_p, &x, &tx, &age, &m, &o).map_err(err)?;
+    let values = customer_lifetime_values(&bg_p, &gg_p, &x, &tx, &age, &m, &o).map_err(coded)?;
     let out = Float64Array::from(values.as_slice());
     if let Some(level) = level {
         let u = ClvUncertainty {
@@ -710,7 +711,7 @@ pub fn customer_lifetime_value_js(
                 monetary: m[i],
             })
             .collect();
-        let i = clv_intervals(u, &history, &o, level).map_err(err)?;
+        let i = clv_intervals(u, &history, &o, level).map_err(coded)?;
         set(&out, "lower", &Float64Array::from(i.lower.as_slice()))?;
         set(&out, "upper", &Float64Array::from(i.upper.as_slice()))?;
         set(&out, "level", &JsValue::from_f64(level))?;

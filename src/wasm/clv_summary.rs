@@ -3,7 +3,7 @@
 //! numbers or texts, dates as day numbers or `yyyymmdd` numbers). Both give the same result.
 
 use super::clv::{day_of, read_log, set, unit_option};
-use super::convert::{cell, err, numbers_arg, option, to_js};
+use super::convert::{cell, coded, numbers_arg, option, to_js};
 use super::safe;
 use crate::clv::summary::summarize_numbered;
 use crate::clv::summary_columns::{summarize_columns, DateColumn, IdColumn};
@@ -97,7 +97,7 @@ pub fn rfm_summary(
     let core_options = summary_options(&summary_options_js)?;
     let (good, mut errors) = read_log(&transactions)?;
     let mut summary =
-        summarize_numbered(good.iter().map(|(r, t)| (*r, t)), &core_options).map_err(err)?;
+        summarize_numbered(good.iter().map(|(r, t)| (*r, t)), &core_options).map_err(coded)?;
     errors.append(&mut summary.errors);
     errors.sort_by_key(|e| e.row);
     summary.errors = errors;
@@ -185,6 +185,6 @@ pub fn rfm_summary_columns(
         None
     };
     let summary = summarize_columns(ids.column(), date_column, amounts.as_deref(), &core_options)
-        .map_err(err)?;
+        .map_err(coded)?;
     summary_js(&summary, &core_options)
 }

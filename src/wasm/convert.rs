@@ -164,6 +164,11 @@ pub fn coded_js_error(label: &crate::texts::Label) -> JsError {
     error
 }
 
+/// A CLV error as a JS error with its stable `code` and its `zh` and `en` texts.
+pub fn coded<E: crate::clv::labels::ErrorLabel>(e: E) -> JsError {
+    coded_js_error(&e.error_label())
+}
+
 /// Any core error as a JS error with its message.
 pub fn err<E: std::fmt::Display>(e: E) -> JsError {
     JsError::new(&e.to_string())

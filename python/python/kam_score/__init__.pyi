@@ -10,6 +10,8 @@ class KamScoreError(ValueError):
     code: str
     zh: str
     en: str
+    #: CLV errors only: the core's stable code of the cause (e.g. "recency_after_age").
+    reason: str
 
 def field_keys() -> list[str]: ...
 def score_columns(columns: Any, model: ModelInput = ...) -> pa.Table: ...
