@@ -1,7 +1,23 @@
 // @ts-check
 // The five charts, drawn by Apache ECharts (vendored into vendor/ by scripts/build.sh).
 // Tooltips are drawn on the canvas (renderMode 'richText'), so no chart text becomes HTML.
-import * as echarts from './vendor/echarts.esm.min.js';
+// The library (about 360 KB gzipped) is imported when the first chart is drawn, not with the
+// page: a page without a list yet does not download it.
+
+/** @type {typeof import('./vendor/echarts.esm.min.js') | null} */
+let echarts = null;
+/** @type {Promise<unknown> | null} */
+let loading = null;
+
+/** Calls `draw` now when the library is loaded, else once it is (the latest call draws last). */
+function withLibrary(draw) {
+  if (echarts) {
+    draw();
+    return;
+  }
+  loading ??= import('./vendor/echarts.esm.min.js').then((m) => { echarts = m; });
+  loading.then(draw);
+}
 
 const COLORS = { 4: '#8a5cf6', 3: '#1f6feb', 2: '#3fa66b', 1: '#98a2ad', 0: '#d0d7de' };
 const charts = {};
@@ -9,7 +25,7 @@ let handlers = {};
 
 function chart(id) {
   if (!charts[id]) {
-    charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
+    charts[id] = /** @type {NonNullable<typeof echarts>} */ (echarts).init(document.getElementById(id), null, { renderer: 'canvas' });
     if (id === 'chart-matrix') charts[id].on('click', (p) => handlers.onCell?.(p.data.cell));
     if (id === 'chart-tier') charts[id].on('click', (p) => handlers.onTier?.(p.data.tier));
   }
@@ -19,6 +35,10 @@ function chart(id) {
 const base = { animation: false, tooltip: { renderMode: 'richText', confine: true }, grid: { left: 44, right: 16, top: 16, bottom: 30 } };
 
 export function drawCharts(s, o) {
+  withLibrary(() => drawAccountCharts(s, o));
+}
+
+function drawAccountCharts(s, o) {
   handlers = o;
   const { t, pick } = o;
   const pct = (v) => `${Math.round(v * 100)}%`;
@@ -112,6 +132,10 @@ export function resizeCharts() {
 
 /** The holdout check: mean predicted and actual purchases in the holdout by calibration frequency. */
 export function drawHoldout(h, t) {
+  withLibrary(() => drawHoldoutChart(h, t));
+}
+
+function drawHoldoutChart(h, t) {
   const groups = h.byFrequency.filter((g) => g.customers > 0);
   const round = (v) => Math.round(v * 100) / 100;
   chart('chart-holdout').setOption({

@@ -157,19 +157,15 @@ test('SCORE: one row, empty cells, text in a number column, a blank row, a 1,000
   assert.match(nothing[0][0].message, /一项都没有/);
 
   const rows = thousandRows();
-  const started = Date.now();
   const got = await call('SCORE', rows, [headers], 'key_account');
-  const ms = Date.now() - started;
   assert.equal(got.length, 1000);
   rows.forEach((values, i) => assert.deepEqual(shape(got[i][0]), expectedScore(values), `row ${i}`));
-  assert.ok(ms < 20000, `1,000 rows in ${ms} ms`);
 
   // Per-cell calls, as a filled-down column makes them: one Scorer, built once.
   const perCell = await page.evaluate(async ([r, h]) => {
-    const t = performance.now();
     const out = [];
     for (const row of r) out.push((await window.__kamFunctions.SCORE([row], [h], null))[0][0]);
-    return { ms: performance.now() - t, first: out[0], count: out.length };
+    return { first: out[0], count: out.length };
   }, [rows.slice(0, 300), headers]);
   assert.equal(perCell.count, 300);
   assert.equal(perCell.first, expectedScore(rows[0]));
