@@ -128,8 +128,11 @@ try {
     await page.goto(`${www.origin}/index.html`);
     const ready = await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30000 }).then(() => true, () => false);
     const readyMs = Date.now() - t;
-    await page.waitForTimeout(500);
-    out.page = { ready, readyMs, errors, urls: [...new Set(got)].map((u) => new URL(u).pathname) };
+    const atReady = got.length;
+    // What comes after, while the user picks a list (the file readers, fetched ahead).
+    await page.waitForTimeout(2000);
+    const paths = (urls) => [...new Set(urls)].map((u) => new URL(u).pathname);
+    out.page = { ready, readyMs, errors, urls: paths(got.slice(0, atReady)), after: paths(got.slice(atReady)) };
     await page.context().close();
     www.close();
   }

@@ -135,6 +135,13 @@ if (sizes) {
   L.push('| file | raw | gzip -9 |', '| --- | --- | --- |');
   for (const [k, v] of Object.entries(sizes.page.files)) L.push(`| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} |`);
   L.push(`| **total** | **${kb(sizes.page.total.raw)}** | **${kb(sizes.page.total.gzip)}** |`, '');
+  const after = Object.entries(sizes.page.after ?? {});
+  if (after.length) {
+    L.push('Then, once the page is ready and while the user picks a list, it fetches the full module (the file readers and writers, `Sheet`) ahead of the first list; the charting library comes with the first chart:', '');
+    L.push('| file | raw | gzip -9 |', '| --- | --- | --- |');
+    for (const [k, v] of after) L.push(`| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} |`);
+    L.push('');
+  }
 }
 
 // Targets (issue 16 for the scoring paths; the others as before).
@@ -178,7 +185,7 @@ if (core) target('Core .wasm under 250 KB gzipped', core.gzip < 250 * 1000, `${f
 const page = sizes?.page?.total;
 if (page) {
   const wasmFile = Object.entries(sizes.page.files).find(([k]) => k.endsWith('.wasm'));
-  target('What the page downloads before it is usable ≤ 700 KB gzipped (issue 16)', page.gzip <= 700 * 1000, `${f(page.gzip / 1000, 1)} KB (${kb(page.gzip)})${page.gzip > 700000 ? ` — ${f(page.gzip / 1000 - 700, 1)} KB over; the full module${wasmFile ? ` (${kb(wasmFile[1].gzip)})` : ''} and the chart library are loaded before the page is ready` : ''}`);
+  target('What the page downloads before it is usable ≤ 700 KB gzipped (issue 16)', page.gzip <= 700 * 1000, `${f(page.gzip / 1000, 1)} KB (${kb(page.gzip)})${page.gzip > 700000 ? ` — ${f(page.gzip / 1000 - 700, 1)} KB over; ${wasmFile ? `${wasmFile[0]} (${kb(wasmFile[1].gzip)})` : 'the module'} is loaded before the page is ready` : ''}`);
 }
 L.push('## Targets', '', '| target | | figure |', '| --- | --- | --- |', ...targets, '');
 

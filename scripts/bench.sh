@@ -18,9 +18,8 @@ step "set-up (tools, npm packages, the CDNOW sample)"
 ./scripts/setup.sh
 ./scripts/fetch_cdnow.sh
 
-step "wasm builds: full (scripts/build.sh) and core without the file readers (pkg/web-core)"
+step "wasm builds (scripts/build.sh: the full module and the scoring module pkg/web-core)"
 ./scripts/build.sh
-wasm-pack --quiet build --release --mode no-install --target web --out-dir pkg/web-core --out-name kam_score --no-default-features
 
 step "Python lifetimes in target/bench-venv"
 if [ ! -x target/bench-venv/bin/python ] || ! target/bench-venv/bin/python -c 'import lifetimes' 2>/dev/null; then

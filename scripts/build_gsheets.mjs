@@ -1,7 +1,7 @@
 // Builds the Google Sheets Apps Script bundle into pkg/gsheets/: kam-score.js (one script:
 // the polyfills, wasm-bindgen's web glue, the wasm as base64, the shared spreadsheet functions,
 // then the KAM_* custom functions generated from www/functions/catalog.js) and appsscript.json.
-// Run after the wasm build (it reads www/pkg, the web build beside the page).
+// Run after the wasm build (it reads www/pkg-core, the scoring module: the functions need no file readers).
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { gsheetsStubs } from './functions_outputs.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = `${root}pkg/gsheets`;
-const wasm = readFileSync(`${root}www/pkg/kam_score_bg.wasm`);
+const wasm = readFileSync(`${root}www/pkg-core/kam_score_bg.wasm`);
 const version = /^version = "([^"]+)"/m.exec(readFileSync(`${root}Cargo.toml`, 'utf8'))[1];
 
 // The base64 text in lines of 100 characters, so that the Apps Script editor can show the file.

@@ -10,7 +10,7 @@
 /**
  * The worker's operations (worker.js `ops`).
  * @typedef {'hello' | 'open' | 'reopen' | 'setMapping' | 'setModel' | 'view' | 'rows' | 'setCell' | 'detail'
- *   | 'export' | 'validate' | 'openLog' | 'fitLog' | 'compare' | 'pipeline'} WorkerOp
+ *   | 'export' | 'validate' | 'prepare' | 'openLog' | 'fitLog' | 'compare' | 'pipeline'} WorkerOp
  */
 
 /**

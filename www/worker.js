@@ -3,18 +3,34 @@
 // in wasm memory here), scores it, works out the computed columns, sorts and filters, and hands
 // the page only what it shows. Reading, decoding, parsing, scoring and exporting are the crate's;
 // this file only arranges calls and keeps the results in columns.
-import init, {
-  Sheet, presetNames, presetModel, validateModel, fieldLabels, abcClasses, attractivenessLetter, matrixStrategy,
-  pipelineGrade, pipelineFactKeys, parseValue, parseDate, valueQuadrant,
-  rfmSummary, fitBgNbd, fitGammaGamma, bgNbdPredict, customerLifetimeValue, transactionColumns,
-  calibrationHoldout, compareSnapshots, fitWinModel, winProbability, evaluateWinModel, winHoldout, learnedPipeline, timeUnitLength, holdoutVerdict,
-  holdoutCalibrationEnd, likelyAliveFrom, abcRule, tierLabels, modelDefaults, paretoMarks,
-} from './pkg/kam_score.js';
+// Two builds of the crate, one API: the scoring module (pkg-core: scoring, grades, strategies,
+// CLV, history, no file readers) answers `hello` and `setModel`, so the page is usable once it
+// is in; the full module (pkg: the same exports and `Sheet`, the CSV/XLSX readers and writers)
+// is imported for every other operation — in the background once the page is ready
+// (`prepare`), or by the first operation that needs it. From then on every call goes to it, so
+// a `Sheet` only ever meets the module that made it.
+import initScoring, * as scoring from './pkg-core/kam_score.js';
 
-const ready = init();
+/** @typedef {typeof import('./pkg/kam_score.js')} FullModule */
+/** The module calls go to: the scoring module until the full one is in. @type {FullModule} */
+let K = /** @type {FullModule} */ (/** @type {unknown} */ (scoring));
+const ready = initScoring({ module_or_path: new URL('./pkg-core/kam_score_bg.wasm', import.meta.url) });
+/** @type {{ memory?: WebAssembly.Memory } | null} */
 let wasmExports = null;
 ready.then((w) => { wasmExports = w; });
-/** The module's memory in bytes: it grows and never shrinks, so its peak is what stays. */
+/** @type {Promise<void> | null} */
+let readersLoading = null;
+/** Imports the full module once; later calls wait on the same import. */
+function withReaders() {
+  readersLoading ??= import('./pkg/kam_score.js').then(async (full) => {
+    wasmExports = await full.default({ module_or_path: new URL('./pkg/kam_score_bg.wasm', import.meta.url) });
+    K = full;
+  }).catch((e) => { readersLoading = null; throw e; }); // a failed download is tried again by the next operation
+  return readersLoading;
+}
+/** The operations the scoring module answers alone. */
+const SCORING_ONLY = new Set(['hello', 'setModel', 'validate', 'prepare']);
+/** The memory of the module in use, in bytes: it grows and never shrinks, so its peak is what stays. */
 const memoryBytes = () => wasmExports?.memory?.buffer.byteLength ?? null;
 const CHUNK = 1000;
 
@@ -34,7 +50,7 @@ function progress(stage, done = 0, total = 0) { post({ type: 'progress', stage, 
 
 function meta() {
   // A workbook's sheets in tab order, hidden ones marked, the one read by default flagged.
-  const sheets = source?.bytes && isXlsx(source) ? Sheet.sheetInfo(source.bytes) : [];
+  const sheets = source?.bytes && isXlsx(source) ? K.Sheet.sheetInfo(source.bytes) : [];
   return {
     // The headers and mapping as rebuildAll took them (the mapping of a wide list takes a while).
     rowCount: sheet.rowCount, headerRow: sheet.headerRow, headers: S.headers, titleRows: sheet.titleRows(),
@@ -57,7 +73,7 @@ function open(src) {
   progress('reading');
   // The old list is freed before the new one is read, so that reopening a file never holds
   // two copies in wasm memory (the module's memory never shrinks: the peak is what stays).
-  const read = (from) => (from.bytes ? Sheet.fromBytes(from.bytes, from.options ?? {}) : Sheet.fromText(from.text, from.options ?? {}));
+  const read = (from) => (from.bytes ? K.Sheet.fromBytes(from.bytes, from.options ?? {}) : K.Sheet.fromText(from.text, from.options ?? {}));
   sheet?.free();
   sheet = null;
   try {
@@ -97,7 +113,7 @@ function rebuildAll() {
   S.cellProblem = new Array(n).fill(null);
   S.pipe = new Array(n).fill(null);
   S.pipeProblem = new Array(n).fill(null);
-  S.factCols = pipelineFactKeys().concat(['answer']).filter((k) => S.fieldCol.has(k)).map((k) => [k, S.fieldCol.get(k)]);
+  S.factCols = K.pipelineFactKeys().concat(['answer']).filter((k) => S.fieldCol.has(k)).map((k) => [k, S.fieldCol.get(k)]);
   const needsAttrScore = !S.fieldCol.has('attractiveness');
   S.attrScore = needsAttrScore ? sheet.scores('attractiveness').score : null;
   const memo = { letter: new Map(), cell: new Map(), pipe: new Map() };
@@ -136,14 +152,14 @@ function rowStatic(i, memo) {
     const text = cellText(cells[attrCol]).trim();
     if (text) {
       if (!memo.letter.has(text)) {
-        try { memo.letter.set(text, { letter: matrixStrategy(text, 1).cell[0] }); } catch (e) { memo.letter.set(text, { problem: e.message }); }
+        try { memo.letter.set(text, { letter: K.matrixStrategy(text, 1).cell[0] }); } catch (e) { memo.letter.set(text, { problem: e.message }); }
       }
       const r = memo.letter.get(text);
       letter = r.letter ?? null;
       S.cellProblem[i] = r.problem ?? null;
     }
   } else if (S.attrScore && !Number.isNaN(S.attrScore[i])) {
-    letter = attractivenessLetter(S.attrScore[i]) ?? null;
+    letter = K.attractivenessLetter(S.attrScore[i]) ?? null;
   }
   S.letter[i] = letter;
   S.cell[i] = null;
@@ -153,7 +169,7 @@ function rowStatic(i, memo) {
     if (status) {
       const key = `${letter}|${status}`;
       if (!memo.cell.has(key)) {
-        try { memo.cell.set(key, { cell: matrixStrategy(letter, status).cell }); } catch (e) { memo.cell.set(key, { problem: e.message }); }
+        try { memo.cell.set(key, { cell: K.matrixStrategy(letter, status).cell }); } catch (e) { memo.cell.set(key, { problem: e.message }); }
       }
       const r = memo.cell.get(key);
       S.cell[i] = r.cell ?? null;
@@ -168,7 +184,7 @@ function rowStatic(i, memo) {
     const key = JSON.stringify(facts);
     if (!memo.pipe.has(key)) {
       try {
-        const g = pipelineGrade(facts);
+        const g = K.pipelineGrade(facts);
         memo.pipe.set(key, { grade: { code: g.code, zh: g.zh, en: g.en } });
       } catch (e) { memo.pipe.set(key, { problem: e.message }); }
     }
@@ -182,7 +198,7 @@ function purchases() {
   if (!S.fieldCol.has('annual_purchase')) { S.abc = new Array(S.n).fill(null); return null; }
   // The crate's own reading of the column (units and 万 applied): ABC and the Pareto curve.
   const p = sheet.fieldValues('annual_purchase');
-  S.abc = abcClasses(p);
+  S.abc = K.abcClasses(p);
   return p;
 }
 
@@ -209,7 +225,7 @@ function quadrantOf(i) {
   const f = S.join?.futureScore[i];
   const s = S.score[i];
   if (f === undefined || Number.isNaN(f) || Number.isNaN(s)) return null;
-  const q = valueQuadrant(s, f);
+  const q = K.valueQuadrant(s, f);
   return q ? { code: q.code, zh: q.zh, en: q.en } : null;
 }
 
@@ -292,8 +308,8 @@ function sortKeys(key) {
     keys[i] = text;
     if (!m?.field) continue;
     try {
-      if (m.field.endsWith('_date')) { keys[i] = parseDate(text) ?? null; continue; }
-      const x = parseValue(text);
+      if (m.field.endsWith('_date')) { keys[i] = K.parseDate(text) ?? null; continue; }
+      const x = K.parseValue(text);
       if (!Number.isNaN(x)) keys[i] = /^[\s\d.,+-]+$/.test(text) ? x * m.scale : x;
     } catch { /* unreadable: sorted as text */ }
   }
@@ -404,7 +420,7 @@ function pareto() {
   const points = [[0, 0]];
   let acc = 0;
   // The 80/20 marks from the crate: the top share of accounts, the share of the total.
-  const marks = paretoMarks();
+  const marks = K.paretoMarks();
   let top20 = null;
   let reach80 = null;
   for (let k = 0; k < v.length; k++) {
@@ -428,7 +444,7 @@ function fullPipeline(i) {
   const cells = sheet.cells(i);
   const facts = {};
   for (const [k, j] of S.factCols) facts[k] = cells[j] === undefined ? null : cells[j];
-  try { return pipelineGrade(facts); } catch { return null; }
+  try { return K.pipelineGrade(facts); } catch { return null; }
 }
 
 function exportBytes(format, lang) {
@@ -467,19 +483,18 @@ function exportBytes(format, lang) {
 
 /** Every operation of messages.js's WorkerOp, and no other. @type {Record<import('./messages.js').WorkerOp, (args: any) => any>} */
 const ops = {
-  async hello() {
-    await ready;
+  hello() {
     // Index = the tier number Sheet.scores gives (1 small … 4 VIP).
-    S.tierLabels = tierLabels();
+    S.tierLabels = K.tierLabels();
     model = 'key_account';
     return {
-      presets: presetNames().map((name) => ({ name, model: presetModel(name) })),
+      presets: K.presetNames().map((name) => ({ name, model: K.presetModel(name) })),
       tierLabels: S.tierLabels,
-      limits: Sheet.defaultLimits(),
+      limits: K.listLimits(),
       // The fields a column can be mapped to, with their labels, from the crate.
-      fields: fieldLabels(),
+      fields: K.fieldLabels(),
       // The rules the page shows or marks by, from the crate.
-      rules: { likelyAliveFrom: likelyAliveFrom(), abcRule: abcRule(), modelDefaults: modelDefaults() },
+      rules: { likelyAliveFrom: K.likelyAliveFrom(), abcRule: K.abcRule(), modelDefaults: K.modelDefaults() },
     };
   },
   open({ bytes, text, name, options }) {
@@ -506,13 +521,13 @@ const ops = {
   // `null`, a list, broken JSON included — is refused with every problem, and the model the
   // page had is kept.
   setModel({ model: m, text }) {
-    const problems = validateModel(text ?? m);
+    const problems = K.validateModel(text ?? m);
     if (problems.length) return { problems };
     if (text !== undefined) {
       try {
         m = JSON.parse(text);
       } catch {
-        m = presetModel(text.trim()); // a file that holds a preset's name
+        m = K.presetModel(text.trim()); // a file that holds a preset's name
       }
     }
     model = m;
@@ -556,7 +571,9 @@ const ops = {
     const bytes = exportBytes(format, lang);
     return { bytes: bytes.buffer, transfer: [bytes.buffer] };
   },
-  validate({ model: m }) { return { problems: validateModel(m) }; },
+  /** Loads the full module ahead of the first list (the page asks once it is ready). */
+  async prepare() { await withReaders(); return {}; },
+  validate({ model: m }) { return { problems: K.validateModel(m) }; },
   openLog({ bytes, name }) { return openLog(new Uint8Array(bytes), name); },
   fitLog(args) {
     const r = fitLog(args);
@@ -579,9 +596,9 @@ const ops = {
 function compareWith(bytes, name) {
   if (!sheet) throw new Error('open a list first');
   progress('comparing');
-  const before = Sheet.fromBytes(bytes, {});
+  const before = K.Sheet.fromBytes(bytes, {});
   let c;
-  try { c = compareSnapshots(before, sheet, { model }); } finally { before.free(); }
+  try { c = K.compareSnapshots(before, sheet, { model }); } finally { before.free(); }
   S.compare = { name, accounts: c.accounts, byAfterRow: new Map() };
   for (const a of c.accounts) if (a.afterRow !== null) S.compare.byAfterRow.set(a.afterRow, a);
   progress('done');
@@ -606,22 +623,22 @@ function pipelineView() {
   progress('fitting');
   const fail = (e) => ({ code: e?.code ?? null, zh: e?.zh ?? e?.message ?? String(e), en: e?.en ?? e?.message ?? String(e) });
   let winModel;
-  try { winModel = fitWinModel(sheet); } catch (e) { progress('done'); return { error: fail(e) }; }
+  try { winModel = K.fitWinModel(sheet); } catch (e) { progress('done'); return { error: fail(e) }; }
   let holdout = null;
   let holdoutError = null;
   try {
-    const h = winHoldout(sheet);
+    const h = K.winHoldout(sheet);
     holdout = { dateField: h.dateField, train: h.train, test: h.test, withoutDate: h.withoutDate, learned: h.learned, grades: h.grades, lift: h.lift };
   } catch (e) { holdoutError = fail(e); }
-  const fitted = evaluateWinModel(winModel, sheet);
+  const fitted = K.evaluateWinModel(winModel, sheet);
   const deals = [];
   const accountCol = S.fieldCol.get('name') ?? S.fieldCol.get('id');
   for (let i = 0; i < S.n; i++) {
-    const p = winProbability(winModel, rowObject(i));
+    const p = K.winProbability(winModel, rowObject(i));
     const g = S.pipe[i] ? fullPipeline(i) : null;
     deals.push({ i, line: sheet.lineNumber(i), account: accountCol === undefined ? '' : cellText(sheet.cells(i)[accountCol]), probability: p.probability, factors: p.factors.slice(0, 3), grade: g ? { code: g.code, zh: g.zh, en: g.en, probability: g.probability } : null });
   }
-  const weighted = learnedPipeline(sheet, winModel);
+  const weighted = K.learnedPipeline(sheet, winModel);
   progress('done');
   return { model: winModel, fitted, holdout, holdoutError, deals, weighted };
 }
@@ -631,11 +648,11 @@ function pipelineView() {
 /** Reads a transaction log with the crate's table reader and guesses its columns. */
 function openLog(bytes, name) {
   progress('reading');
-  const next = Sheet.fromBytes(bytes, {});
+  const next = K.Sheet.fromBytes(bytes, {});
   log?.sheet.free();
   const headers = next.headers();
   log = { sheet: next, headers, name };
-  const columns = transactionColumns(headers);
+  const columns = K.transactionColumns(headers);
   // The observation end: by default the last date in the log.
   let end = null;
   if (columns.date !== null) {
@@ -643,7 +660,7 @@ function openLog(bytes, name) {
       const v = next.cells(i)[columns.date];
       if (v === null || v === undefined) continue;
       try {
-        const d = parseDate(String(v));
+        const d = K.parseDate(String(v));
         if (d && (end === null || d > end)) end = d;
       } catch { /* an unreadable date is reported by the summary */ }
     }
@@ -672,7 +689,7 @@ function fitLog({ columns, unit, end, months, discountRate }) {
   if (columns.date === null || columns.date === undefined) throw new Error('choose the date column');
   if (columns.amount === null || columns.amount === undefined) throw new Error('choose the amount column');
   const ids = col(key).map((v) => (v === null ? '' : String(v)));
-  const s = rfmSummary({ ids, dates: col(columns.date), amounts: col(columns.amount) }, { unit, end });
+  const s = K.rfmSummary({ ids, dates: col(columns.date), amounts: col(columns.amount) }, { unit, end });
   // The customer's name beside its id, when the log has both: the first one seen.
   let names = null;
   if (columns.id !== null && columns.id !== undefined && columns.name !== null && columns.name !== undefined) {
@@ -681,15 +698,15 @@ function fitLog({ columns, unit, end, months, discountRate }) {
     ids.forEach((id, i) => { if (!first.has(id) && nameCol[i] !== null) first.set(id, String(nameCol[i])); });
     names = s.ids.map((id) => first.get(id) ?? null);
   }
-  const { perMonth } = timeUnitLength(unit);
+  const { perMonth } = K.timeUnitLength(unit);
   const out = { customers: s.ids.length, errors: s.errors.slice(0, 20), errorCount: s.errors.length, afterEnd: s.afterEnd };
-  out.bg = fitBgNbd(s);
-  const pred = bgNbdPredict(out.bg, s, months * perMonth);
+  out.bg = K.fitBgNbd(s);
+  const pred = K.bgNbdPredict(out.bg, s, months * perMonth);
   /** @type {Float64Array} */
   let clv = new Float64Array(s.ids.length).fill(NaN);
   try {
-    out.gg = fitGammaGamma(s);
-    clv = customerLifetimeValue(out.bg, out.gg, s, { horizon: months, unit, discountRate });
+    out.gg = K.fitGammaGamma(s);
+    clv = K.customerLifetimeValue(out.bg, out.gg, s, { horizon: months, unit, discountRate });
   } catch (e) {
     out.ggError = e.message;
   }
@@ -715,12 +732,12 @@ function fitLog({ columns, unit, end, months, discountRate }) {
  */
 function holdoutCheck(log, s, unit, end) {
   try {
-    const cal = holdoutCalibrationEnd(s.T, unit, end);
-    const h = calibrationHoldout(log, { calibrationEnd: cal, observationEnd: end, unit, model: 'bgnbd' });
+    const cal = K.holdoutCalibrationEnd(s.T, unit, end);
+    const h = K.calibrationHoldout(log, { calibrationEnd: cal, observationEnd: end, unit, model: 'bgnbd' });
     return {
       calibrationEnd: cal, durationHoldout: h.durationHoldout, customers: h.customers,
       predictedTotal: h.predictedTotal, actualTotal: h.actualTotal, meanAbsoluteError: h.meanAbsoluteError,
-      byFrequency: h.byFrequency, verdict: holdoutVerdict(h.predictedTotal, h.actualTotal),
+      byFrequency: h.byFrequency, verdict: K.holdoutVerdict(h.predictedTotal, h.actualTotal),
     };
   } catch (e) {
     return { error: e?.message ?? String(e) };
@@ -735,6 +752,7 @@ self.onmessage = async ({ data }) => {
   const { id, op, args } = data;
   try {
     await ready;
+    if (!SCORING_ONLY.has(op)) await withReaders();
     const result = await ops[op](args ?? {});
     const transfer = result?.transfer;
     if (transfer) delete result.transfer;

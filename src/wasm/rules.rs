@@ -87,3 +87,11 @@ pub fn pareto_marks() -> Result<JsValue, JsError> {
         "share": a_share,
     }))
 }
+
+/// The limits a list is read within by default, `{maxBytes, maxRows}` (`Sheet.defaultLimits`
+/// gives the same; this one is in the scoring module too, which has no `Sheet`).
+#[wasm_bindgen(js_name = listLimits, unchecked_return_type = "{maxBytes: number, maxRows: number}")]
+pub fn list_limits() -> Result<JsValue, JsError> {
+    let l = crate::sheets::Limits::default();
+    to_js(&serde_json::json!({ "maxBytes": l.max_bytes, "maxRows": l.max_rows }))
+}

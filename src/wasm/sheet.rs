@@ -14,7 +14,7 @@ use crate::score::batch::ListRanks;
 use crate::score::{evaluate, score_row_ranked, NoRanks, NoRecord, Ranks};
 use crate::sheets::{
     account_row, export_csv, export_xlsx, plan_columns, read_csv_text, read_table, xlsx_sheet_info,
-    xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, DecimalMark, ExportOptions, Limits,
+    xlsx_sheet_names, ColumnOverrides, ColumnPlan, Computed, DecimalMark, ExportOptions,
     ReadOptions, SheetChoice, Table,
 };
 use crate::strategy::list::ListContext;
@@ -346,8 +346,7 @@ impl Sheet {
     /// The default limits: `{maxBytes, maxRows}`.
     #[wasm_bindgen(js_name = defaultLimits, unchecked_return_type = "{maxBytes: number, maxRows: number}")]
     pub fn default_limits() -> Result<JsValue, JsError> {
-        let l = Limits::default();
-        to_js(&serde_json::json!({ "maxBytes": l.max_bytes, "maxRows": l.max_rows }))
+        super::rules::list_limits()
     }
 
     /// Data rows (rows in = rows out: blank rows inside the list are kept).

@@ -9,12 +9,12 @@
 // the same for every host.
 /* global CustomFunctions */
 
-import init, * as kam from '../pkg/kam_score.js';
+import init, * as kam from '../pkg-core/kam_score.js';
 import { createKamFunctions, mapResult, asKamError, KamError } from '../functions/kam-functions.js';
 import { KAM_FUNCTIONS } from '../functions/catalog.js';
 
 /** The kam module, initialised once, and the spreadsheet functions over it. */
-export const kamReady = init({ module_or_path: new URL('../pkg/kam_score_bg.wasm', import.meta.url) })
+export const kamReady = init({ module_or_path: new URL('../pkg-core/kam_score_bg.wasm', import.meta.url) })
   .then(() => ({ kam, functions: createKamFunctions(kam) }));
 
 /** A KamError as Excel's error value, with the message shown under the cell's error flag. */

@@ -4,7 +4,7 @@
 // base64, and the shared spreadsheet functions. The custom functions Sheets sees are in
 // functions.js, appended after it.
 import './polyfills.js';
-import init, * as kam from '../pkg/kam_score.js';
+import init, * as kam from '../pkg-core/kam_score.js';
 import { createKamFunctions, mapResult, asKamError, KamError } from '../functions/kam-functions.js';
 import WASM_BASE64 from 'kam-wasm-base64';
 
