@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default [
   // Built or copied in, not ours: the wasm-bindgen glue and ECharts.
-  { ignores: ['www/pkg/**', 'www/vendor/**', 'pkg/**', 'target*/**'] },
+  { ignores: ['www/pkg/**', 'www/pkg-core/**', 'www/vendor/**', 'pkg/**', 'target*/**'] },
   js.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
