@@ -111,9 +111,18 @@ try {
   if (want('page')) {
     // What the demo page downloads before it is usable (body[data-ready]): every response.
     const page = await benchPage();
+    // Every request with the time the browser started it; the page's ready time taken by an
+    // observer the moment body[data-ready] is set (the page asks for the file readers in a later
+    // task, so they start after it).
     const got = [];
-    page.context().on('request', (r) => got.push(r.url()));
-    page.on('worker', (w) => got.push(w.url()));
+    page.context().on('request', (r) => got.push(r));
+    await page.addInitScript(() => {
+      new MutationObserver((_, o) => {
+        if (document.body?.dataset.ready !== 'true') return;
+        window.__kamReadyAt = performance.timeOrigin + performance.now();
+        o.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    });
     // Served as the README's serve command serves it (scripts/serve.py: its MIME types and CSP).
     const port = 8600 + Math.floor(Math.random() * 300);
     const py = spawn('python3', ['scripts/serve.py', '--port', String(port), '--dir', 'www'], { cwd: root, stdio: 'ignore' });
@@ -128,11 +137,13 @@ try {
     await page.goto(`${www.origin}/index.html`);
     const ready = await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30000 }).then(() => true, () => false);
     const readyMs = Date.now() - t;
-    const atReady = got.length;
     // What comes after, while the user picks a list (the file readers, fetched ahead).
-    await page.waitForTimeout(2000);
-    const paths = (urls) => [...new Set(urls)].map((u) => new URL(u).pathname);
-    out.page = { ready, readyMs, errors, urls: paths(got.slice(0, atReady)), after: paths(got.slice(atReady)) };
+    await page.waitForTimeout(3000);
+    const readyAt = await page.evaluate(() => window.__kamReadyAt ?? null);
+    // A request without a start time counts as before (so nothing is left out of the figure).
+    const before = (r) => readyAt === null || !(r.timing().startTime > readyAt);
+    const paths = (rs) => [...new Set(rs.map((r) => new URL(r.url()).pathname))];
+    out.page = { ready, readyMs, errors, urls: paths(got.filter(before)), after: paths(got.filter((r) => !before(r))) };
     await page.context().close();
     www.close();
   }
@@ -167,5 +178,10 @@ try {
   await browser.close();
   server.close();
 }
-writeFileSync(`${outDir}/chromium.json`, JSON.stringify(out, null, 1));
+// A run of some parts (`node bench/chromium.mjs page`) keeps the other parts' last figures.
+let merged = out;
+if (only.length) {
+  try { merged = { ...JSON.parse(readFileSync(`${outDir}/chromium.json`, 'utf8')), ...out }; } catch { /* no earlier run */ }
+}
+writeFileSync(`${outDir}/chromium.json`, JSON.stringify(merged, null, 1));
 log(`wrote ${outDir}/chromium.json`);

@@ -671,9 +671,9 @@ async function main() {
   $('grid-scroll').addEventListener('scroll', () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => renderRows(false)); });
   window.addEventListener('resize', () => { resizeCharts(); renderRows(); });
   document.body.dataset.ready = 'true';
-  // The file readers (the full module) come in now, while the user picks a list; if this fails,
-  // the first list tries again and reports what went wrong.
-  call('prepare').catch(() => {});
+  // The file readers (the full module) come in next, in a task of their own, while the user
+  // picks a list; if this fails, the first list tries again and reports what went wrong.
+  setTimeout(() => call('prepare').catch(() => {}), 0);
 }
 
 main().catch((e) => showMessage(`${t('error')}: ${e.message}`));
